@@ -1,0 +1,169 @@
+//! One run of konnect: resolves settings once, hands each command its context, and keeps the
+//! things a run shares (the sandbox, the client, the banner) in one place.
+
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+use crate::api::Client;
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::failure::Failure;
+use crate::isp::Isp;
+use crate::journal::Journal;
+use crate::prompt;
+use crate::sandbox::{self, Sandbox};
+use crate::settings::Settings;
+use crate::ui::Ui;
+
+/// What every command is handed.
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub settings: Settings,
+    pub ui: Ui,
+    sandbox: Option<Sandbox>,
+    banner_shown: bool,
+}
+
+/// The payment in flight, if any, so that Ctrl-C can say which reference stays pending.
+static IN_FLIGHT: Mutex<Option<String>> = Mutex::new(None);
+
+/// Marks a commit as in flight (or no longer) for the interrupt handler.
+pub fn set_in_flight(reference: Option<&str>) {
+    if let Ok(mut slot) = IN_FLIGHT.lock() {
+        *slot = reference.map(str::to_string);
+    }
+}
+
+/// Ctrl-C outside a prompt: show the cursor again, say what happened to a payment in flight, exit 130.
+pub fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        let _ = console::Term::stderr().show_cursor();
+        let flying = IN_FLIGHT.lock().ok().and_then(|s| s.clone());
+        match flying {
+            Some(r) => eprintln!(
+                "\nkonnect: interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after 5 minutes."
+            ),
+            None => eprintln!("\nkonnect: cancelled"),
+        }
+        std::process::exit(130);
+    });
+}
+
+/// Today's date in the counter's local time.
+pub fn today() -> Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+impl Ctx {
+    pub fn new(global: GlobalArgs) -> Result<Ctx, Failure> {
+        let env = |k: &str| std::env::var(k).ok();
+        let settings = Settings::resolve(&global, &env)?;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let ui = Ui::new(&global, no_color);
+        Ok(Ctx {
+            global,
+            settings,
+            ui,
+            sandbox: None,
+            banner_shown: false,
+        })
+    }
+
+    /// Starts the in-process sandbox for `--sandbox`, once, with its state in the data dir.
+    fn ensure_sandbox(&mut self) -> Result<(), Failure> {
+        if !self.settings.sandbox || self.sandbox.is_some() {
+            return Ok(());
+        }
+        let dir = self.settings.data_dir.join("sandbox");
+        crate::settings::create_private_dir(&dir)
+            .map_err(|e| Failure::internal(format!("cannot create {}: {e}", dir.display())))?;
+        let mut opts = sandbox::options_from_env(|k| std::env::var(k).ok()).map_err(Failure::usage)?;
+        opts.state_file = Some(dir.join("state.json"));
+        let sb = Sandbox::start("127.0.0.1:0", opts)
+            .map_err(|e| Failure::internal(format!("cannot start the sandbox: {e}")))?;
+        self.settings.use_sandbox(sb.base_url());
+        self.sandbox = Some(sb);
+        Ok(())
+    }
+
+    /// A client for the service, after the checks that keep the token safe; shows the banner once.
+    pub fn client(&mut self) -> Result<Client, Failure> {
+        self.ensure_sandbox()?;
+        let token = self.settings.require_service()?.clone();
+        if !self.banner_shown {
+            self.banner_shown = true;
+            let label = if self.settings.is_live() {
+                console::style(self.settings.banner()).red().bold().for_stderr()
+            } else {
+                console::style(self.settings.banner()).cyan().for_stderr()
+            };
+            self.ui.note(&format!("konnect · {label}"));
+        }
+        Ok(Client::new(
+            &self.settings.base_url.0,
+            token,
+            self.settings.timeout.0,
+            self.global.verbose > 0,
+        ))
+    }
+
+    /// The journal, opened (and migrated) on first use; warns about unsettled payments.
+    pub fn journal(&mut self) -> Result<Journal, Failure> {
+        self.ensure_sandbox()?;
+        let journal = Journal::open(&self.settings.journal.0)?;
+        let unsettled = journal.unsettled_count()?;
+        if unsettled > 0 {
+            self.ui.warn(&format!(
+                "{unsettled} payment(s) are not settled (pending or interrupted); run `konnect reconcile`"
+            ));
+        }
+        Ok(journal)
+    }
+
+    /// The ISP from `--isp`, or asked for on a terminal.
+    pub fn isp_arg(&self, given: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
+        match given {
+            Some(isp) => Ok(isp),
+            None if self.ui.interactive => prompt::isp(),
+            None => Err(Failure::usage(format!(
+                "missing --isp SLUG (one of {})",
+                crate::isp::slugs().join(", ")
+            ))),
+        }
+    }
+
+    /// The username from `--user`, or asked for on a terminal; both checked alike.
+    pub fn user_arg(&self, given: Option<&str>) -> Result<String, Failure> {
+        match given {
+            Some(u) => prompt::check_username(u).map_err(|e| Failure::usage(format!("--user: {e}"))),
+            None if self.ui.interactive => prompt::username(),
+            None => Err(Failure::usage("missing --user NAME (the customer's username)")),
+        }
+    }
+
+    /// The one JSON document of this run.
+    pub fn print_json(&self, v: &Value) {
+        println!("{v}");
+    }
+}
+
+/// Runs the parsed command. Failures come back as [`Failure`] (or any error, mapped to internal).
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let Cli { global, command } = cli;
+    let ctx = |g: GlobalArgs| Ctx::new(g);
+    match command {
+        Command::Completions { shell } => crate::flow::meta::completions(shell),
+        Command::Sandbox(args) => crate::flow::meta::sandbox(&global, args),
+        Command::Lookup(args) => crate::flow::lookup::run(&mut ctx(global)?, args),
+        Command::Pay(args) => crate::flow::pay::run(&mut ctx(global)?, args),
+        Command::Status(args) => crate::flow::status::status(&mut ctx(global)?, &args.reference),
+        Command::Reconcile => crate::flow::status::reconcile(&mut ctx(global)?),
+        Command::Balance => crate::flow::books::balance(&mut ctx(global)?),
+        Command::History(args) => crate::flow::books::history(&mut ctx(global)?, args),
+        Command::Report(args) => crate::flow::books::report(&mut ctx(global)?, args),
+        Command::Receipt(args) => crate::flow::books::receipt(&mut ctx(global)?, args),
+        Command::Config(cmd) => crate::flow::config::run(&mut ctx(global)?, cmd),
+    }
+}

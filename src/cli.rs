@@ -1,0 +1,267 @@
+//! The command line: clap definitions only. Values are checked here (ISP slugs, amounts) so that
+//! a prompt and a flag go through the same check.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::failure::EXIT_CODES_HELP;
+use crate::isp::{self, Isp};
+use crate::money::Npr;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "konnect",
+    version,
+    about = "Renew home-internet subscriptions of Konnect (KCMS) ISPs through the Khalti service API",
+    long_about = "Renew home-internet subscriptions of Konnect (KCMS) ISPs through the Khalti service API.\n\n\
+        Look a customer up, pick a package, confirm, pay, print the receipt. Every payment is written \
+        to a local journal before it is sent and is never sent twice by accident.",
+    after_help = EXIT_CODES_HELP,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Print exactly one JSON document on stdout (NDJSON for batches)
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Never prompt: missing values and confirmations become usage errors
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Run against the built-in simulator (test token, journal of its own)
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+    /// Which service: the staging server (test) or the live one
+    #[arg(long, global = true, value_enum)]
+    pub env: Option<EnvName>,
+    /// Base URL of the service, overriding --env
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Read the token from this file (there is no flag that takes the token itself)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
+    /// Seconds a whole request may take [default: 30]
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: Option<u64>,
+    /// The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+    /// Log each HTTP exchange on stderr (method, path, status, time; never the token)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Print only results and errors (no banner, no warnings)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// When to use colour (NO_COLOR is honoured by auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EnvName {
+    Test,
+    Live,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show a customer: subscription, due amount, packages on offer
+    Lookup(LookupArgs),
+    /// Pay for a package: look up, choose, confirm, pay once, print the receipt
+    Pay(PayArgs),
+    /// Look a payment up at the service and settle it in the journal
+    Status(StatusArgs),
+    /// Look up every unsettled payment and settle it
+    Reconcile,
+    /// Show the account's credits
+    Balance,
+    /// List payments from the journal, newest first
+    History(HistoryArgs),
+    /// A day's totals per ISP and outcome
+    Report(ReportArgs),
+    /// Print a payment's receipt again
+    Receipt(ReceiptArgs),
+    /// Show or change settings
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Serve the built-in simulator; prints its base URL and a test token
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LookupArgs {
+    /// The ISP's slug (prompted for on a terminal when missing)
+    #[arg(long, value_parser = IspParser)]
+    pub isp: Option<&'static Isp>,
+    /// The customer's username (prompted for on a terminal when missing)
+    #[arg(long, value_name = "NAME", conflicts_with = "users_from")]
+    pub user: Option<String>,
+    /// Look up many: one username per line, or `isp,user` lines without --isp ("-" for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub users_from: Option<PathBuf>,
+    /// Parallel lookups for --users-from (1 to 16)
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub jobs: u8,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PayArgs {
+    /// The ISP's slug (prompted for on a terminal when missing)
+    #[arg(long, value_parser = IspParser)]
+    pub isp: Option<&'static Isp>,
+    /// The customer's username (prompted for on a terminal when missing)
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// The package to pay for (prompted for, current one preselected, when missing)
+    #[arg(long, value_name = "ID")]
+    pub package: Option<String>,
+    /// The amount the customer pays; must equal the package's amount
+    #[arg(long, value_name = "NPR", value_parser = parse_amount)]
+    pub amount: Option<Npr>,
+    /// Skip the confirmation
+    #[arg(short, long)]
+    pub yes: bool,
+    /// Pay even though the same customer was paid for in the last 24 hours
+    #[arg(long)]
+    pub allow_repeat: bool,
+    /// Do everything up to the payment, print the request that would be sent, send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StatusArgs {
+    /// The payment's reference (shown on every outcome of `pay`)
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// From this day (YYYY-MM-DD, local time)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<jiff::civil::Date>,
+    /// Up to and including this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<jiff::civil::Date>,
+    #[arg(long, value_parser = IspParser)]
+    pub isp: Option<&'static Isp>,
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    #[arg(long, value_enum)]
+    pub outcome: Option<OutcomeFilter>,
+    /// At most this many rows
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+    /// CSV on stdout
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutcomeFilter {
+    Success,
+    Pending,
+    Failed,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// The day (YYYY-MM-DD, local time) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    /// CSV on stdout
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReceiptArgs {
+    pub reference: String,
+    /// Characters per line, for thermal printers
+    #[arg(long, default_value_t = 42, value_parser = clap::builder::PossibleValuesParser::new(["32", "42", "48"]).map(|s| s.parse::<usize>().unwrap_or(42)))]
+    pub width: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show each setting and where it came from (the token masked)
+    Show,
+    /// Set a setting: env, base_url, timeout, journal, low_balance
+    Set { key: String, value: String },
+    /// Store the token (read from stdin, or a hidden prompt on a terminal)
+    SetToken,
+    /// Print the config file's path
+    Path,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SandboxArgs {
+    /// Address to listen on (loopback only)
+    #[arg(long, default_value = "127.0.0.1:0", value_name = "HOST:PORT")]
+    pub addr: String,
+    /// Keep the simulator's state in this file (default: in memory)
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+}
+
+/// An `--amount` as an exact decimal, checked the same way a typed amount is.
+pub fn parse_amount(text: &str) -> Result<Npr, String> {
+    Npr::parse(text).map_err(|e| e.to_string())
+}
+
+/// Checks `--isp` against the ISP table and offers the slugs to shell completion.
+#[derive(Clone, Copy, Debug)]
+pub struct IspParser;
+
+impl TypedValueParser for IspParser {
+    type Value = &'static Isp;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let text = value.to_string_lossy();
+        isp::resolve(&text)
+            .map_err(|e| clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{e}\n")))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            isp::ISPS.iter().map(|i| PossibleValue::new(i.slug).help(i.name)),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+}

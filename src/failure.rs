@@ -1,0 +1,121 @@
+//! The one error type the commands end with: a kind (which fixes the exit code) and a one-line message.
+
+use serde::Serialize;
+
+/// What went wrong, as scripts see it: each kind has one stable exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Usage,
+    Rejected,
+    Pending,
+    Network,
+    Auth,
+    Internal,
+    Cancelled,
+}
+
+impl Kind {
+    /// The documented exit code of this kind (README, `--help`).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Internal => 1,
+            Kind::Usage => 2,
+            Kind::Rejected => 3,
+            Kind::Pending => 4,
+            Kind::Network => 5,
+            Kind::Auth => 6,
+            Kind::Cancelled => 130,
+        }
+    }
+}
+
+/// A failure that ends a command: printed as one line (or a JSON document) and mapped to an exit code.
+#[derive(Debug, Clone, thiserror::Error, Serialize)]
+#[error("{message}")]
+pub struct Failure {
+    pub kind: Kind,
+    /// The service's `error_code`, when the service said no.
+    pub code: Option<String>,
+    pub message: String,
+    /// The service's own sentence, when it gave one.
+    pub details: Option<String>,
+}
+
+impl Failure {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+        Failure {
+            kind,
+            code: None,
+            message: message.into(),
+            details: None,
+        }
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure::new(Kind::Usage, message)
+    }
+    pub fn auth(message: impl Into<String>) -> Self {
+        Failure::new(Kind::Auth, message)
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Failure::new(Kind::Internal, message)
+    }
+    pub fn cancelled() -> Self {
+        Failure::new(Kind::Cancelled, "cancelled; nothing was sent")
+    }
+    pub fn with_code(mut self, code: Option<String>) -> Self {
+        self.code = code;
+        self
+    }
+    pub fn with_details(mut self, details: Option<String>) -> Self {
+        self.details = details;
+        self
+    }
+}
+
+/// The exit-code table, shown by `--help` and kept equal to the README's.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0    done (payment succeeded; lookup found the customer)
+  1    internal error (journal unwritable, bug)
+  2    usage error (bad or missing arguments, unknown ISP)
+  3    rejected: the service refused; nothing was charged
+  4    pending: the payment may have gone through; do NOT pay again, run `konnect status REF` later
+  5    network error: nothing was charged; safe to retry
+  6    authentication or configuration error (token, environment)
+  130  cancelled by the cashier (declined, Ctrl-C)";
+
+impl From<crate::api::ApiError> for Failure {
+    /// The mapping for calls that charge nothing (lookup, status, balance): any failure to get an
+    /// answer is safe to retry. A commit is classified by `flow::pay` instead, never through this.
+    fn from(err: crate::api::ApiError) -> Self {
+        use crate::api::ApiError as E;
+        match err {
+            E::NotSent { .. } => Failure::new(Kind::Network, format!("{err}; safe to retry")),
+            E::NoAnswer { .. } => Failure::new(
+                Kind::Network,
+                format!("{err}; this call charges nothing, safe to retry"),
+            ),
+            E::Rejected(ref e) => {
+                let kind = if e.is_auth() { Kind::Auth } else { Kind::Rejected };
+                let hint = if e.is_auth() {
+                    "; check the token (`konnect config show`)"
+                } else {
+                    ""
+                };
+                Failure::new(kind, format!("{err}{hint}"))
+                    .with_code(e.code.clone())
+                    .with_details(e.details.clone())
+            }
+            E::Http {
+                status: 401 | 403, ..
+            } => Failure::new(Kind::Auth, format!("{err}; check the token and the base URL")),
+            E::Http { status, .. } if status >= 500 => Failure::new(
+                Kind::Network,
+                format!("{err}; nothing was charged, try again shortly"),
+            ),
+            E::Http { .. } => Failure::new(Kind::Rejected, format!("{err}; check the base URL")),
+            E::Malformed { .. } => Failure::new(Kind::Network, format!("{err}; nothing was charged")),
+        }
+    }
+}

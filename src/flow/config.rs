@@ -1,0 +1,96 @@
+//! `konnect config`: show where each setting comes from, change one, store the token safely.
+
+use std::io::{IsTerminal, Read};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::app::Ctx;
+use crate::cli::ConfigCommand;
+use crate::failure::Failure;
+use crate::prompt;
+use crate::settings::ConfigFile;
+
+pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> anyhow::Result<ExitCode> {
+    let path = ctx.settings.config_path.clone();
+    match cmd {
+        ConfigCommand::Path => println!("{}", path.display()),
+        ConfigCommand::Show => show(ctx),
+        ConfigCommand::Set { key, value } => {
+            let mut file = ConfigFile::load(&path)?;
+            file.set(&key, &value)?;
+            file.save(&path)?;
+            ctx.ui.note(&format!("set {key} in {}", path.display()));
+        }
+        ConfigCommand::SetToken => {
+            let token = if std::io::stdin().is_terminal() && ctx.ui.interactive {
+                prompt::secret("Token")?
+            } else if std::io::stdin().is_terminal() {
+                return Err(Failure::usage(
+                    "pipe the token on stdin, or run without --no-input/--json to type it",
+                )
+                .into());
+            } else {
+                let mut text = String::new();
+                std::io::stdin().take(4096).read_to_string(&mut text)?;
+                text.lines().next().unwrap_or("").trim().to_string()
+            };
+            if token.is_empty() || token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                return Err(Failure::usage("the token is empty or has spaces; nothing was stored").into());
+            }
+            let mut file = ConfigFile::load(&path)?;
+            file.token = Some(token);
+            file.save(&path)?;
+            let masked = crate::secret::Secret::new(file.token.unwrap_or_default()).masked();
+            ctx.ui
+                .note(&format!("stored token {masked} in {} (mode 600)", path.display()));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(ctx: &Ctx) {
+    let s = &ctx.settings;
+    let token = s.token.as_ref().map(|(t, src)| (t.masked(), src.to_string()));
+    let low = s.low_balance.map(|l| l.fixed2());
+    if ctx.ui.json {
+        ctx.print_json(&json!({
+            "ok": true,
+            "config_path": s.config_path,
+            "env": {"value": s.env.0.label().to_lowercase(), "source": s.env.1.to_string()},
+            "base_url": {"value": s.base_url.0, "source": s.base_url.1.to_string()},
+            "token": token.as_ref().map(|(t, src)| json!({"value": t, "source": src})),
+            "timeout": {"value": s.timeout.0.as_secs(), "source": s.timeout.1.to_string()},
+            "journal": {"value": s.journal.0, "source": s.journal.1.to_string()},
+            "low_balance": low,
+        }));
+        return;
+    }
+    println!("config file  {}", s.config_path.display());
+    println!(
+        "env          {:<40} ({})",
+        s.env.0.label().to_lowercase(),
+        s.env.1
+    );
+    println!("base_url     {:<40} ({})", s.base_url.0, s.base_url.1);
+    match &token {
+        Some((t, src)) => println!("token        {t:<40} ({src})"),
+        None => println!(
+            "token        {:<40} (set KONNECT_TOKEN or run `konnect config set-token`)",
+            "(none)"
+        ),
+    }
+    println!(
+        "timeout      {:<40} ({})",
+        format!("{}s", s.timeout.0.as_secs()),
+        s.timeout.1
+    );
+    println!("journal      {:<40} ({})", s.journal.0.display(), s.journal.1);
+    println!("low_balance  {}", low.unwrap_or_else(|| "(not set)".into()));
+    if let Some(mode) = s.loose_config_mode {
+        ctx.ui.warn(&format!(
+            "the config file holds the token but has mode {mode:o}; run `chmod 600 {}`",
+            s.config_path.display()
+        ));
+    }
+}

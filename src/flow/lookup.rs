@@ -1,0 +1,30 @@
+//! `konnect lookup`: who the customer is, what they have, what they owe, what they can buy.
+
+use std::process::ExitCode;
+
+use crate::app::Ctx;
+use crate::cli::LookupArgs;
+use crate::failure::Failure;
+use crate::render;
+
+pub fn run(ctx: &mut Ctx, args: LookupArgs) -> anyhow::Result<ExitCode> {
+    if args.users_from.is_some() {
+        return crate::flow::batch::run(ctx, args);
+    }
+    let isp = ctx.isp_arg(args.isp)?;
+    let user = ctx.user_arg(args.user.as_deref())?;
+    let client = ctx.client()?;
+    let reference = crate::reference::new();
+    let details = ctx
+        .ui
+        .spin(&format!("Looking up {user} at {}…", isp.name), || {
+            client.details(isp.slug, &user, &reference)
+        })
+        .map_err(Failure::from)?;
+    if ctx.ui.json {
+        ctx.print_json(&render::lookup_json(isp, &user, &details));
+    } else {
+        print!("{}", render::lookup_human(isp, &details, crate::app::today()));
+    }
+    Ok(ExitCode::SUCCESS)
+}

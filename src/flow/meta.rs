@@ -1,0 +1,51 @@
+//! Commands about konnect itself: shell completions and the sandbox server.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, GlobalArgs, SandboxArgs};
+use crate::failure::Failure;
+use crate::sandbox::{self, Sandbox};
+
+/// Prints a completion script; ISP slugs complete as values of `--isp`.
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "konnect", &mut out);
+    std::io::stdout().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Serves the simulator until killed, after printing its base URL and a test token on stdout.
+pub fn sandbox(global: &GlobalArgs, args: SandboxArgs) -> anyhow::Result<ExitCode> {
+    let host = args.addr.rsplit_once(':').map(|(h, _)| h).unwrap_or(&args.addr);
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if !(host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())) {
+        return Err(Failure::usage(format!(
+            "the sandbox listens on loopback only, not '{}'",
+            args.addr
+        ))
+        .into());
+    }
+    let mut opts = sandbox::options_from_env(|k| std::env::var(k).ok()).map_err(Failure::usage)?;
+    opts.state_file = args.state.clone();
+    let sb = Sandbox::start(&args.addr, opts)
+        .map_err(|e| Failure::usage(format!("cannot listen on {}: {e}", args.addr)))?;
+    if global.json {
+        println!(
+            "{}",
+            serde_json::json!({"ok": true, "base_url": sb.base_url(), "token": sandbox::TOKEN})
+        );
+    } else {
+        println!("KONNECT_BASE_URL={}", sb.base_url());
+        println!("KONNECT_TOKEN={}", sandbox::TOKEN);
+    }
+    std::io::stdout().flush()?;
+    if !global.quiet {
+        eprintln!("konnect sandbox: serving on {} (Ctrl-C to stop)", sb.base_url());
+    }
+    loop {
+        std::thread::park();
+    }
+}

@@ -1,0 +1,89 @@
+//! The ISPs of the Konnect (KCMS) service group, and the ones that left it.
+
+/// One ISP that the Konnect service group serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Isp {
+    pub slug: &'static str,
+    pub name: &'static str,
+}
+
+/// The service group's ISPs, in the order the seed document lists them.
+pub const ISPS: &[Isp] = &[
+    Isp {
+        slug: "izone",
+        name: "Izone",
+    },
+    Isp {
+        slug: "world-fiber-net",
+        name: "World Fiber Net",
+    },
+    Isp {
+        slug: "dg-link",
+        name: "DG Link",
+    },
+    Isp {
+        slug: "loop-network",
+        name: "Loop Network",
+    },
+    Isp {
+        slug: "acme-internet",
+        name: "Acme Internet",
+    },
+];
+
+/// ISPs that moved to a service group of their own: (slug, name, where they went).
+const MOVED: &[(&str, &str, &str)] = &[("chitrawan-unique-net", "Chitrawan Unique Net", "Chitrawan")];
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IspError {
+    #[error("unknown ISP '{slug}'; use one of: {}", slugs().join(", "))]
+    Unknown { slug: String },
+    #[error(
+        "{name} ('{slug}') has moved out of Konnect to its own service group ({to}); konnect cannot pay it"
+    )]
+    Moved {
+        slug: String,
+        name: &'static str,
+        to: &'static str,
+    },
+}
+
+/// The slugs konnect accepts, for messages and completions.
+pub fn slugs() -> Vec<&'static str> {
+    ISPS.iter().map(|i| i.slug).collect()
+}
+
+/// Finds an ISP by slug (case-insensitive), and says plainly when it has moved away.
+pub fn resolve(slug: &str) -> Result<&'static Isp, IspError> {
+    let wanted = slug.trim().to_ascii_lowercase();
+    if let Some(isp) = ISPS.iter().find(|i| i.slug == wanted) {
+        return Ok(isp);
+    }
+    if let Some((s, name, to)) = MOVED.iter().find(|(s, ..)| *s == wanted) {
+        return Err(IspError::Moved {
+            slug: s.to_string(),
+            name,
+            to,
+        });
+    }
+    Err(IspError::Unknown {
+        slug: slug.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_known_moved_and_unknown() {
+        assert_eq!(resolve("izone").unwrap().name, "Izone");
+        assert_eq!(resolve(" DG-Link ").unwrap().slug, "dg-link");
+        assert!(matches!(
+            resolve("chitrawan-unique-net"),
+            Err(IspError::Moved { .. })
+        ));
+        let e = resolve("nope").unwrap_err().to_string();
+        assert!(e.contains("izone, world-fiber-net"), "{e}");
+    }
+}

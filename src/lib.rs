@@ -1,0 +1,21 @@
+//! konnect: renew Konnect (KCMS) home-internet subscriptions through the Khalti service API.
+//!
+//! Data flows one way: `cli` -> `app` (settings, context) -> `flow` (the use cases) -> `render`;
+//! the flows use `api` (the service), `journal` (the local record) and `prompt` (the cashier).
+
+pub mod api;
+pub mod app;
+pub mod calendar;
+pub mod cli;
+pub mod failure;
+pub mod flow;
+pub mod isp;
+pub mod journal;
+pub mod money;
+pub mod prompt;
+pub mod reference;
+pub mod render;
+pub mod sandbox;
+pub mod secret;
+pub mod settings;
+pub mod ui;

@@ -1,0 +1,50 @@
+//! The binary: parse, run, and map every ending to its documented exit code in one place.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use konnect::cli::Cli;
+use konnect::failure::{Failure, Kind};
+use konnect::render;
+
+fn main() -> ExitCode {
+    let json = std::env::args_os().any(|a| a == "--json");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_ending(e, json),
+    };
+    konnect::app::install_interrupt_handler();
+    match konnect::app::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            let failure = match err.downcast::<Failure>() {
+                Ok(f) => f,
+                Err(other) => Failure::internal(format!("{other:#}")),
+            };
+            if json {
+                println!("{}", render::failure_json(&failure));
+            }
+            eprintln!("{}", render::failure_line(&failure));
+            ExitCode::from(failure.kind.exit_code())
+        }
+    }
+}
+
+/// Help and version exit 0; every parse error is a usage error (2), as a JSON document too with --json.
+fn clap_ending(e: clap::Error, json: bool) -> ExitCode {
+    let _ = e.print();
+    if !e.use_stderr() {
+        return ExitCode::SUCCESS;
+    }
+    if json {
+        let text = e.render().to_string();
+        let first = text
+            .lines()
+            .next()
+            .unwrap_or("invalid arguments")
+            .trim_start_matches("error: ")
+            .to_string();
+        println!("{}", render::failure_json(&Failure::usage(first)));
+    }
+    ExitCode::from(Kind::Usage.exit_code())
+}

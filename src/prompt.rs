@@ -1,0 +1,126 @@
+//! The questions konnect asks at the counter. Nothing else touches the terminal's input, and every
+//! answer goes through the same check as the flag it stands in for.
+
+use console::Term;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, FuzzySelect, Input, Password, Select};
+
+use crate::api::wire::Package;
+use crate::failure::Failure;
+use crate::isp::{self, Isp};
+
+/// Turns a prompt's failure into a cancellation (Ctrl-C, Esc) or an internal error.
+fn ended(err: dialoguer::Error) -> Failure {
+    let _ = Term::stderr().show_cursor();
+    match err {
+        dialoguer::Error::IO(e) if e.kind() == std::io::ErrorKind::Interrupted => Failure::cancelled(),
+        dialoguer::Error::IO(e) => Failure::internal(format!(
+            "cannot prompt on this terminal: {e}; pass the value as a flag"
+        )),
+    }
+}
+
+fn cancelled_if_none<T>(answer: Option<T>) -> Result<T, Failure> {
+    answer.ok_or_else(|| {
+        let _ = Term::stderr().show_cursor();
+        Failure::cancelled()
+    })
+}
+
+fn theme() -> ColorfulTheme {
+    ColorfulTheme::default()
+}
+
+/// The ISP, chosen by display name with fuzzy matching.
+pub fn isp() -> Result<&'static Isp, Failure> {
+    let names: Vec<String> = isp::ISPS
+        .iter()
+        .map(|i| format!("{} ({})", i.name, i.slug))
+        .collect();
+    let pick = FuzzySelect::with_theme(&theme())
+        .with_prompt("ISP")
+        .items(&names)
+        .default(0)
+        .interact_on_opt(&Term::stderr())
+        .map_err(ended)?;
+    Ok(&isp::ISPS[cancelled_if_none(pick)?])
+}
+
+/// Checks a username the same way for `--user` and for the prompt.
+pub fn check_username(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("the username is empty".into());
+    }
+    if t.chars().count() > 100 || t.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "'{t}' is not a username: no spaces, at most 100 characters"
+        ));
+    }
+    Ok(t.to_string())
+}
+
+/// The customer's username, typed.
+pub fn username() -> Result<String, Failure> {
+    let text: String = Input::with_theme(&theme())
+        .with_prompt("Customer username")
+        .validate_with(|s: &String| check_username(s).map(|_| ()))
+        .interact_text_on(&Term::stderr())
+        .map_err(ended)?;
+    check_username(&text).map_err(Failure::usage)
+}
+
+/// A package, the current one preselected, each with its amount.
+pub fn package(packages: &[Package]) -> Result<usize, Failure> {
+    let items: Vec<String> = packages
+        .iter()
+        .map(|p| {
+            format!(
+                "{}  {}{}",
+                p.name,
+                p.amount.lakh(),
+                if p.current { "  (current)" } else { "" }
+            )
+        })
+        .collect();
+    let default = packages.iter().position(|p| p.current).unwrap_or(0);
+    let pick = Select::with_theme(&theme())
+        .with_prompt("Package")
+        .items(&items)
+        .default(default)
+        .interact_on_opt(&Term::stderr())
+        .map_err(ended)?;
+    cancelled_if_none(pick)
+}
+
+/// A yes/no question; Esc counts as no.
+pub fn confirm(question: &str, default: bool) -> Result<bool, Failure> {
+    let answer = Confirm::with_theme(&theme())
+        .with_prompt(question)
+        .default(default)
+        .wait_for_newline(true)
+        .interact_on_opt(&Term::stderr())
+        .map_err(ended)?;
+    Ok(answer.unwrap_or(false))
+}
+
+/// A secret, typed without echo.
+pub fn secret(question: &str) -> Result<String, Failure> {
+    Password::with_theme(&theme())
+        .with_prompt(question)
+        .interact_on(&Term::stderr())
+        .map_err(ended)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames_are_checked_alike() {
+        assert_eq!(check_username(" 9779869045195 ").unwrap(), "9779869045195");
+        assert!(check_username("").is_err());
+        assert!(check_username("a b").is_err());
+        assert!(check_username(&"x".repeat(101)).is_err());
+    }
+}

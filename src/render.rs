@@ -1,0 +1,286 @@
+//! Turning results into text for people and JSON for scripts. No I/O beyond the writer given.
+
+use console::style;
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use crate::api::wire::Details;
+use crate::failure::Failure;
+use crate::isp::Isp;
+use crate::money::Npr;
+
+/// The JSON document of a failure: `{"ok": false, "error": {...}}`.
+pub fn failure_json(f: &Failure) -> Value {
+    json!({
+        "ok": false,
+        "error": {"kind": f.kind, "code": f.code, "message": f.message, "details": f.details},
+    })
+}
+
+/// The one line a failure prints on stderr.
+pub fn failure_line(f: &Failure) -> String {
+    format!("{} {}", style("error:").red().bold().for_stderr(), f.message)
+}
+
+/// The lookup document (design.md), with the username asked for as `user`.
+pub fn lookup_json(isp: &Isp, user: &str, d: &Details) -> Value {
+    let sub = d.subscription.clone().unwrap_or_default();
+    json!({
+        "ok": true,
+        "isp": isp.slug,
+        "user": user,
+        "customer": d.customer,
+        "subscription": {"package": sub.package, "end_date": sub.end_date, "status": sub.status},
+        "due": {"amount": d.due.amount.unwrap_or(Npr::ZERO), "message": d.due.message},
+        "packages": d.packages,
+        "session_id": d.session_id,
+    })
+}
+
+/// "expired 12 days ago", "ends today", "ends in 3 days", for an end date the service gave.
+pub fn relative_end(end_date: &str, today: Date) -> Option<String> {
+    let end: Date = end_date.trim().get(..10)?.parse().ok()?;
+    let days = day_number(end) - day_number(today);
+    Some(match days {
+        0 => "ends today".to_string(),
+        1 => "ends tomorrow".to_string(),
+        -1 => "expired yesterday".to_string(),
+        d if d > 0 => format!("ends in {d} days"),
+        d => format!("expired {} days ago", -d),
+    })
+}
+
+/// Days since 1970-01-01 of a civil date (Hinnant's days-from-civil), for whole-day differences.
+pub fn day_number(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The Bikram Sambat date of an AD date, as `2082-08-11 BS`.
+pub fn bs_date(ad: Date) -> Option<String> {
+    crate::calendar::to_bs(ad).map(|bs| format!("{bs} BS"))
+}
+
+fn or_dash(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or("-")
+}
+
+/// The compact human view of a lookup.
+pub fn lookup_human(isp: &Isp, d: &Details, today: Date) -> String {
+    let c = &d.customer;
+    let mut out = String::new();
+    let name = c.name.as_deref().unwrap_or("(no name)");
+    out.push_str(&format!(
+        "{}  {}\n",
+        style(name).bold(),
+        style(format!("{} · {}", or_dash(&c.username), isp.name)).dim()
+    ));
+    let status = |s: &Option<String>| -> String {
+        match s.as_deref() {
+            Some(v) if v.eq_ignore_ascii_case("active") => style(v).green().to_string(),
+            Some(v) => style(v).yellow().to_string(),
+            None => "-".into(),
+        }
+    };
+    out.push_str(&format!("  Mobile        {}\n", or_dash(&c.mobile)));
+    out.push_str(&format!("  Customer      {}\n", status(&c.status)));
+    if let Some(sub) = &d.subscription {
+        out.push_str(&format!(
+            "  Package       {}  ({})\n",
+            or_dash(&sub.package),
+            status(&sub.status)
+        ));
+        if let Some(end) = &sub.end_date {
+            let mut line = format!("  Ends          {end}");
+            if let Some(bs) = end.get(..10).and_then(|e| e.parse().ok()).and_then(bs_date) {
+                line.push_str(&format!(" ({bs})"));
+            }
+            if let Some(rel) = relative_end(end, today) {
+                line.push_str(&format!(", {rel}"));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    let due = d.due.amount.unwrap_or(Npr::ZERO);
+    let due_text = if due > Npr::ZERO {
+        style(due.lakh()).red().bold().to_string()
+    } else {
+        due.lakh()
+    };
+    match &d.due.message {
+        Some(m) => out.push_str(&format!("  Due           {due_text}  {}\n", style(m).dim())),
+        None => out.push_str(&format!("  Due           {due_text}\n")),
+    }
+    out.push_str("Packages\n");
+    let id_w = d.packages.iter().map(|p| p.id.chars().count()).max().unwrap_or(0);
+    let amt_w = d
+        .packages
+        .iter()
+        .map(|p| p.amount.lakh().len())
+        .max()
+        .unwrap_or(0);
+    for p in &d.packages {
+        let mark = if p.current {
+            style("*").green().bold().to_string()
+        } else {
+            " ".into()
+        };
+        let tail = if p.current {
+            style("  (current)").green().to_string()
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "  {mark} {:<id_w$}  {:>amt_w$}  {}{tail}\n",
+            p.id,
+            p.amount.lakh(),
+            p.name,
+        ));
+    }
+    out
+}
+
+/// A journal time in the counter's local time: `2026-11-27 09:31`.
+pub fn local_time(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| {
+            t.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| ms.to_string())
+}
+
+/// The local calendar date of a journal time.
+pub fn local_date(ms: i64) -> Option<Date> {
+    jiff::Timestamp::from_millisecond(ms)
+        .ok()
+        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::system()).date())
+}
+
+/// Splits text into lines of at most `cols` display columns (Devanagari measured as it shows).
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let width = |s: &str| console::measure_text_width(s);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let sep = usize::from(!line.is_empty());
+            if width(&line) + sep + width(&word) <= cols {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word wider than the line: cut it by characters.
+            let mut head = String::new();
+            let mut rest = word.chars().peekable();
+            while let Some(c) = rest.peek() {
+                let mut next = head.clone();
+                next.push(*c);
+                if width(&next) > cols && !head.is_empty() {
+                    break;
+                }
+                head = next;
+                rest.next();
+            }
+            lines.push(head);
+            word = rest.collect();
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A payment's receipt from its journal row, no line wider than `width` columns.
+pub fn receipt(p: &crate::journal::Payment, width: usize) -> String {
+    const LABEL: usize = 10;
+    let mut out = String::new();
+    let rule = |c: char| c.to_string().repeat(width);
+    let title = match p.outcome() {
+        crate::api::Outcome::Success => "PAYMENT RECEIPT",
+        crate::api::Outcome::Pending => "PAYMENT PENDING - DO NOT PAY AGAIN",
+        crate::api::Outcome::Failed => "PAYMENT FAILED - NOT CHARGED",
+    };
+    out.push_str(&rule('='));
+    out.push('\n');
+    for line in wrap(title, width) {
+        let pad = (width - console::measure_text_width(&line)) / 2;
+        out.push_str(&format!("{}{line}\n", " ".repeat(pad)));
+    }
+    out.push_str(&rule('-'));
+    out.push('\n');
+    let isp_name = crate::isp::resolve(&p.isp)
+        .map(|i| i.name.to_string())
+        .unwrap_or_else(|_| p.isp.clone());
+    let mut rows: Vec<(&str, String)> = vec![("Date", local_time(p.created_ms))];
+    if let Some(bs) = local_date(p.created_ms).and_then(bs_date) {
+        rows.push(("", bs));
+    }
+    rows.extend([
+        ("Customer", p.customer_name.clone().unwrap_or_else(|| "-".into())),
+        ("Username", p.username.clone()),
+        ("ISP", isp_name),
+        (
+            "Package",
+            p.package_name.clone().unwrap_or_else(|| p.package_id.clone()),
+        ),
+        ("Amount", p.amount.lakh()),
+        ("Status", p.outcome().as_str().to_uppercase()),
+        ("Reference", p.reference.clone()),
+    ]);
+    if let Some(id) = &p.transaction_id {
+        rows.push(("Txn id", id.clone()));
+    }
+    if let Some(c) = p.credits_available {
+        rows.push(("Credits", format!("{} left", c.lakh())));
+    }
+    if p.env != "LIVE" {
+        rows.push(("Service", format!("{} (not real money)", p.env)));
+    }
+    for (label, value) in rows {
+        for (i, line) in wrap(&value, width - LABEL).into_iter().enumerate() {
+            let l = if i == 0 { label } else { "" };
+            out.push_str(&format!("{l:<LABEL$}{line}\n"));
+        }
+    }
+    out.push_str(&rule('='));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_how_far_the_end_date_is() {
+        let today: Date = "2026-11-27".parse().unwrap();
+        assert_eq!(relative_end("2026-11-27", today).unwrap(), "ends today");
+        assert_eq!(relative_end("2026-12-07", today).unwrap(), "ends in 10 days");
+        assert_eq!(relative_end("2026-11-17", today).unwrap(), "expired 10 days ago");
+        assert_eq!(
+            relative_end("2021-04-30", today).unwrap(),
+            "expired 2037 days ago"
+        );
+        assert_eq!(relative_end("not a date", today), None);
+    }
+}

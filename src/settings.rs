@@ -1,0 +1,524 @@
+//! Where each setting comes from: flags, then environment, then the config file, then defaults.
+//! The token is never a flag, and the checks that keep it safe run before any request.
+
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{EnvName, GlobalArgs};
+use crate::failure::Failure;
+use crate::money::Npr;
+use crate::secret::Secret;
+
+pub const LIVE_URL: &str = "https://services.khalti.com";
+pub const TEST_URL: &str = "https://uatservices.khalti.com";
+const DEFAULT_TIMEOUT: u64 = 30;
+
+/// Which service a command talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Env {
+    Test,
+    Live,
+}
+
+impl Env {
+    pub fn label(self) -> &'static str {
+        match self {
+            Env::Test => "TEST",
+            Env::Live => "LIVE",
+        }
+    }
+
+    fn default_url(self) -> &'static str {
+        match self {
+            Env::Test => TEST_URL,
+            Env::Live => LIVE_URL,
+        }
+    }
+
+    fn parse(text: &str) -> Option<Env> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "test" | "uat" | "staging" => Some(Env::Test),
+            "live" | "prod" | "production" => Some(Env::Live),
+            _ => None,
+        }
+    }
+}
+
+/// Where a setting's value came from, as `config show` tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    EnvVar(&'static str),
+    Config,
+    Default,
+    Sandbox,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(name) => write!(f, "flag {name}"),
+            Source::EnvVar(name) => write!(f, "environment ${name}"),
+            Source::Config => f.write_str("config file"),
+            Source::Default => f.write_str("default"),
+            Source::Sandbox => f.write_str("--sandbox"),
+        }
+    }
+}
+
+/// The config file, as TOML. Every key is optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub env: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journal: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low_balance: Option<String>,
+}
+
+/// The keys `config set` accepts; the token has its own command so it never sits in argv.
+pub const SETTABLE_KEYS: &[&str] = &["env", "base_url", "timeout", "journal", "low_balance"];
+
+impl ConfigFile {
+    pub fn load(path: &Path) -> Result<ConfigFile, Failure> {
+        match fs::read_to_string(path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| {
+                let first = e.message().lines().next().unwrap_or("invalid TOML").to_string();
+                Failure::auth(format!(
+                    "config file {} is not valid: {first}; fix or remove it",
+                    path.display()
+                ))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ConfigFile::default()),
+            Err(e) => Err(Failure::auth(format!(
+                "cannot read config file {}: {e}",
+                path.display()
+            ))),
+        }
+    }
+
+    /// Writes the file with mode 0600 (its folder 0700): it may hold the token.
+    pub fn save(&self, path: &Path) -> Result<(), Failure> {
+        let fail = |e: std::io::Error| {
+            Failure::internal(format!("cannot write config file {}: {e}", path.display()))
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir).map_err(fail)?;
+        }
+        let text =
+            toml::to_string(self).map_err(|e| Failure::internal(format!("cannot encode config: {e}")))?;
+        let tmp = path.with_extension("toml.tmp");
+        let mut file = private_file(&tmp).map_err(fail)?;
+        file.write_all(text.as_bytes())
+            .and_then(|_| file.sync_all())
+            .map_err(fail)?;
+        fs::rename(&tmp, path).map_err(fail)
+    }
+
+    /// Sets one key from `config set`, checking the value the way it will be read.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), Failure> {
+        let value = value.trim();
+        match key {
+            "env" => {
+                Env::parse(value)
+                    .ok_or_else(|| Failure::usage(format!("env must be test or live, not '{value}'")))?;
+                self.env = Some(value.to_ascii_lowercase());
+            }
+            "base_url" => {
+                check_url_shape(value)?;
+                self.base_url = Some(value.to_string());
+            }
+            "timeout" => {
+                let secs = value.parse::<u64>().ok().filter(|s| (1..=600).contains(s));
+                self.timeout =
+                    Some(secs.ok_or_else(|| Failure::usage("timeout must be whole seconds from 1 to 600"))?);
+            }
+            "journal" => self.journal = Some(PathBuf::from(value)),
+            "low_balance" => {
+                Npr::parse(value).map_err(|e| Failure::usage(format!("low_balance: {e}")))?;
+                self.low_balance = Some(value.to_string());
+            }
+            "token" => {
+                return Err(Failure::usage(
+                    "the token is set with `konnect config set-token` (stdin or a hidden prompt), never on the command line",
+                ));
+            }
+            other => {
+                return Err(Failure::usage(format!(
+                    "unknown setting '{other}'; settable: {}",
+                    SETTABLE_KEYS.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+}
+
+/// A file only its owner can read, created or truncated.
+pub fn private_file(path: &Path) -> std::io::Result<fs::File> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    Ok(file)
+}
+
+/// Everything a command needs to know about where and how to talk, resolved once.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub env: (Env, Source),
+    pub base_url: (String, Source),
+    pub token: Option<(Secret, Source)>,
+    pub timeout: (Duration, Source),
+    pub journal: (PathBuf, Source),
+    pub low_balance: Option<Npr>,
+    pub config_path: PathBuf,
+    pub data_dir: PathBuf,
+    /// Set when the config file holds the token but others can read it (its mode).
+    pub loose_config_mode: Option<u32>,
+    pub sandbox: bool,
+}
+
+/// The environment as a lookup function, so tests can resolve settings without touching the process.
+pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+pub fn config_path(env: EnvLookup) -> PathBuf {
+    if let Some(p) = env("KONNECT_CONFIG").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    xdg_dir(env, "XDG_CONFIG_HOME", ".config")
+        .join("konnect")
+        .join("config.toml")
+}
+
+pub fn data_dir(env: EnvLookup) -> PathBuf {
+    xdg_dir(env, "XDG_DATA_HOME", ".local/share").join("konnect")
+}
+
+fn xdg_dir(env: EnvLookup, var: &str, fallback: &str) -> PathBuf {
+    match env(var).filter(|p| p.starts_with('/')) {
+        Some(p) => PathBuf::from(p),
+        None => PathBuf::from(env("HOME").unwrap_or_else(|| ".".into())).join(fallback),
+    }
+}
+
+impl Settings {
+    /// Resolves flags, environment and config file. Fails only on a broken config or token file.
+    pub fn resolve(flags: &GlobalArgs, env: EnvLookup) -> Result<Settings, Failure> {
+        let config_path = config_path(env);
+        let config = ConfigFile::load(&config_path)?;
+        let data_dir = data_dir(env);
+        let nonempty = |name: &'static str| env(name).filter(|v| !v.trim().is_empty());
+
+        let env_choice = if let Some(e) = flags.env {
+            (
+                if e == EnvName::Live { Env::Live } else { Env::Test },
+                Source::Flag("--env"),
+            )
+        } else if let Some(v) = nonempty("KONNECT_ENV") {
+            let e = Env::parse(&v)
+                .ok_or_else(|| Failure::usage(format!("KONNECT_ENV must be test or live, not '{v}'")))?;
+            (e, Source::EnvVar("KONNECT_ENV"))
+        } else if let Some(v) = &config.env {
+            let e = Env::parse(v)
+                .ok_or_else(|| Failure::auth(format!("config env must be test or live, not '{v}'")))?;
+            (e, Source::Config)
+        } else {
+            (Env::Test, Source::Default)
+        };
+
+        let base_url = if let Some(u) = &flags.base_url {
+            (u.clone(), Source::Flag("--base-url"))
+        } else if let Some(u) = nonempty("KONNECT_BASE_URL") {
+            (u, Source::EnvVar("KONNECT_BASE_URL"))
+        } else if let Some(u) = &config.base_url {
+            (u.clone(), Source::Config)
+        } else {
+            (env_choice.0.default_url().to_string(), Source::Default)
+        };
+
+        let token = if let Some(t) = nonempty("KONNECT_TOKEN") {
+            Some((Secret::new(t), Source::EnvVar("KONNECT_TOKEN")))
+        } else if let Some(path) = &flags.token_file {
+            let text = fs::read_to_string(path)
+                .map_err(|e| Failure::auth(format!("cannot read the token file {}: {e}", path.display())))?;
+            let first = text.lines().next().unwrap_or("").trim().to_string();
+            if first.is_empty() {
+                return Err(Failure::auth(format!(
+                    "the token file {} is empty",
+                    path.display()
+                )));
+            }
+            Some((Secret::new(first), Source::Flag("--token-file")))
+        } else {
+            config
+                .token
+                .as_ref()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| (Secret::new(t.clone()), Source::Config))
+        };
+
+        let loose_config_mode = if matches!(token, Some((_, Source::Config))) {
+            use std::os::unix::fs::PermissionsExt;
+            fs::metadata(&config_path)
+                .ok()
+                .map(|m| m.permissions().mode() & 0o777)
+                .filter(|m| m & 0o077 != 0)
+        } else {
+            None
+        };
+
+        let timeout = match (flags.timeout, config.timeout) {
+            (Some(s), _) => (Duration::from_secs(s), Source::Flag("--timeout")),
+            (None, Some(s)) if (1..=600).contains(&s) => (Duration::from_secs(s), Source::Config),
+            _ => (Duration::from_secs(DEFAULT_TIMEOUT), Source::Default),
+        };
+
+        // The sandbox keeps a journal of its own so that play money never mixes with real payments.
+        let journal = if let Some(p) = &flags.journal {
+            (p.clone(), Source::Flag("--journal"))
+        } else if flags.sandbox {
+            (data_dir.join("sandbox").join("journal.sqlite3"), Source::Sandbox)
+        } else if let Some(p) = nonempty("KONNECT_JOURNAL") {
+            (PathBuf::from(p), Source::EnvVar("KONNECT_JOURNAL"))
+        } else if let Some(p) = &config.journal {
+            (p.clone(), Source::Config)
+        } else {
+            (data_dir.join("journal.sqlite3"), Source::Default)
+        };
+
+        let low_balance = match &config.low_balance {
+            Some(v) => Some(Npr::parse(v).map_err(|e| Failure::auth(format!("config low_balance: {e}")))?),
+            None => None,
+        };
+
+        Ok(Settings {
+            env: env_choice,
+            base_url,
+            token,
+            timeout,
+            journal,
+            low_balance,
+            config_path,
+            data_dir,
+            loose_config_mode,
+            sandbox: flags.sandbox,
+        })
+    }
+
+    /// Points the settings at a running sandbox, with its test token.
+    pub fn use_sandbox(&mut self, base_url: String) {
+        self.env = (Env::Test, Source::Sandbox);
+        self.base_url = (base_url, Source::Sandbox);
+        self.token = Some((Secret::new(crate::sandbox::TOKEN), Source::Sandbox));
+        self.loose_config_mode = None;
+    }
+
+    /// The checks that must pass before the token goes anywhere; each failure says how to fix it.
+    pub fn require_service(&self) -> Result<&Secret, Failure> {
+        let Some((token, _)) = &self.token else {
+            return Err(Failure::auth(
+                "no token: set KONNECT_TOKEN, pass --token-file PATH, or run `konnect config set-token` (try --sandbox to play without one)",
+            ));
+        };
+        if let Some(mode) = self.loose_config_mode {
+            let p = self.config_path.display();
+            return Err(Failure::auth(format!(
+                "config file {p} holds the token but others can read it (mode {mode:o}); run `chmod 600 {p}`"
+            )));
+        }
+        let url = &self.base_url.0;
+        let host = check_url_shape(url)?;
+        if url.starts_with("http://") && !is_loopback(&host) {
+            return Err(Failure::auth(format!(
+                "refusing to send the token over plain http to {host}; use an https:// base URL"
+            )));
+        }
+        let bare_host = host.split(':').next().unwrap_or(&host).to_ascii_lowercase();
+        if bare_host == host_of(LIVE_URL) && token.is_test() {
+            return Err(Failure::auth(
+                "a TEST: token cannot pay on the live service; use the live token, or --env test for the staging server",
+            ));
+        }
+        if bare_host == host_of(TEST_URL) && !token.is_test() {
+            return Err(Failure::auth(
+                "a live token must not be sent to the staging server; use a TEST: token there, or --env live",
+            ));
+        }
+        Ok(token)
+    }
+
+    /// The banner's text: `TEST (uatservices.khalti.com)`.
+    pub fn banner(&self) -> String {
+        let host = check_url_shape(&self.base_url.0).unwrap_or_else(|_| self.base_url.0.clone());
+        let label = if self.sandbox {
+            "TEST, sandbox"
+        } else {
+            self.env_label()
+        };
+        format!("{label} ({host})")
+    }
+
+    /// LIVE when the live host is the target whatever --env says, TEST otherwise.
+    pub fn env_label(&self) -> &'static str {
+        let host = check_url_shape(&self.base_url.0).unwrap_or_default();
+        if host.split(':').next() == Some(host_of(LIVE_URL)) {
+            "LIVE"
+        } else {
+            self.env.0.label()
+        }
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.env_label() == "LIVE"
+    }
+}
+
+fn host_of(url: &str) -> &str {
+    url.split("://").nth(1).unwrap_or(url)
+}
+
+/// Returns the host (with port) of an http(s) URL, or a usage error saying what is wrong.
+fn check_url_shape(url: &str) -> Result<String, Failure> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            Failure::auth(format!(
+                "base URL '{url}' must start with https:// (or http:// for loopback)"
+            ))
+        })?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.contains(char::is_whitespace) || host.contains('@') {
+        return Err(Failure::auth(format!("base URL '{url}' has no valid host")));
+    }
+    Ok(host.to_string())
+}
+
+fn is_loopback(host_port: &str) -> bool {
+    let host = if let Some(rest) = host_port.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host_port.rsplit_once(':').map(|(h, _)| h).unwrap_or(host_port)
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+    use std::collections::HashMap;
+
+    fn resolve(args: &[&str], vars: &[(&str, &str)]) -> Result<Settings, Failure> {
+        let dir = tempfile::tempdir().unwrap();
+        let mut map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        map.entry("KONNECT_CONFIG".into())
+            .or_insert(dir.path().join("none.toml").display().to_string());
+        map.insert("HOME".into(), dir.path().display().to_string());
+        let cli = Cli::try_parse_from([&["konnect"], args, &["balance"]].concat()).unwrap();
+        Settings::resolve(&cli.global, &|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn precedence_flag_env_default() {
+        let s = resolve(
+            &["--base-url", "https://a.example"],
+            &[("KONNECT_BASE_URL", "https://b.example")],
+        )
+        .unwrap();
+        assert_eq!(
+            s.base_url,
+            ("https://a.example".into(), Source::Flag("--base-url"))
+        );
+        let s = resolve(&[], &[("KONNECT_BASE_URL", "https://b.example")]).unwrap();
+        assert_eq!(s.base_url.1, Source::EnvVar("KONNECT_BASE_URL"));
+        let s = resolve(&["--env", "live"], &[]).unwrap();
+        assert_eq!(s.base_url.0, LIVE_URL);
+        let s = resolve(&[], &[]).unwrap();
+        assert_eq!(s.base_url.0, TEST_URL);
+        assert_eq!(s.timeout.0, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn refuses_unsafe_combinations() {
+        let live_with_test = resolve(&["--env", "live"], &[("KONNECT_TOKEN", "TEST:abc")]).unwrap();
+        assert!(
+            live_with_test
+                .require_service()
+                .unwrap_err()
+                .message
+                .contains("TEST: token")
+        );
+        let test_with_live = resolve(&[], &[("KONNECT_TOKEN", "abcdef")]).unwrap();
+        assert!(
+            test_with_live
+                .require_service()
+                .unwrap_err()
+                .message
+                .contains("live token")
+        );
+        let plain = resolve(
+            &["--base-url", "http://example.com"],
+            &[("KONNECT_TOKEN", "TEST:abc")],
+        )
+        .unwrap();
+        assert!(
+            plain
+                .require_service()
+                .unwrap_err()
+                .message
+                .contains("plain http")
+        );
+        let local = resolve(
+            &["--base-url", "http://127.0.0.1:8080"],
+            &[("KONNECT_TOKEN", "TEST:abc")],
+        )
+        .unwrap();
+        assert!(local.require_service().is_ok());
+        let none = resolve(&[], &[]).unwrap();
+        assert!(
+            none.require_service()
+                .unwrap_err()
+                .message
+                .starts_with("no token")
+        );
+    }
+
+    #[test]
+    fn knows_loopback() {
+        assert!(is_loopback("127.0.0.1:80"));
+        assert!(is_loopback("localhost"));
+        assert!(is_loopback("[::1]:8080"));
+        assert!(!is_loopback("10.0.0.1:80"));
+        assert!(!is_loopback("example.com"));
+    }
+}

@@ -1,0 +1,88 @@
+//! How this run talks to the person at the counter: whether it may prompt, colour, spin, warn.
+//! Results go to stdout; everything else to stderr.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::{ColorWhen, GlobalArgs};
+
+/// The run's output policy, fixed once from flags and terminals.
+#[derive(Debug, Clone)]
+pub struct Ui {
+    pub json: bool,
+    pub quiet: bool,
+    /// Prompts are allowed: a terminal on stdin and stderr, and neither --no-input nor --json.
+    pub interactive: bool,
+    /// stderr is a terminal: spinners and progress bars may be drawn.
+    pub stderr_tty: bool,
+}
+
+impl Ui {
+    pub fn new(flags: &GlobalArgs, no_color_env: bool) -> Ui {
+        let stderr_tty = std::io::stderr().is_terminal();
+        let stdout_tty = std::io::stdout().is_terminal();
+        let interactive = !flags.no_input && !flags.json && std::io::stdin().is_terminal() && stderr_tty;
+        let (out, err) = match flags.color {
+            ColorWhen::Always => (true, true),
+            ColorWhen::Never => (false, false),
+            ColorWhen::Auto => (stdout_tty && !no_color_env, stderr_tty && !no_color_env),
+        };
+        console::set_colors_enabled(out);
+        console::set_colors_enabled_stderr(err);
+        Ui {
+            json: flags.json,
+            quiet: flags.quiet,
+            interactive,
+            stderr_tty,
+        }
+    }
+
+    /// A note on stderr (banner, hint), unless --quiet.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// A warning on stderr, unless --quiet.
+    pub fn warn(&self, text: &str) {
+        if !self.quiet {
+            eprintln!(
+                "{} {text}",
+                console::style("warning:").yellow().bold().for_stderr()
+            );
+        }
+    }
+
+    /// Runs a blocking call under a spinner on a terminal; the steady tick keeps it moving.
+    pub fn spin<T>(&self, message: &str, work: impl FnOnce() -> T) -> T {
+        if !self.stderr_tty || self.quiet {
+            return work();
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(Duration::from_millis(80));
+        let result = work();
+        bar.finish_and_clear();
+        result
+    }
+
+    /// A progress bar for many items, on a terminal only.
+    pub fn progress(&self, len: u64, what: &str) -> ProgressBar {
+        if !self.stderr_tty || self.quiet || len < 2 {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+        let template = format!("{{bar:30}} {{pos}}/{{len}} {what}");
+        bar.set_style(
+            ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    }
+}
