@@ -59,6 +59,9 @@ impl Exchange {
 
     /// The first line of the body, short and printable, for an error message.
     pub fn snippet(&self) -> String {
+        if self.body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') {
+            return "an HTML page, not JSON".into();
+        }
         let text = String::from_utf8_lossy(&self.body[..self.body.len().min(200)]);
         let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         line.chars().filter(|c| !c.is_control()).take(80).collect()

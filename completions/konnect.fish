@@ -1,0 +1,359 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_konnect_global_optspecs
+    string join \n json no-input sandbox env= base-url= token-file= timeout= journal= v/verbose q/quiet color= h/help V/version
+end
+
+function __fish_konnect_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_konnect_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_konnect_using_subcommand
+    set -l cmd (__fish_konnect_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c konnect -n "__fish_konnect_needs_command" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_needs_command" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_needs_command" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_needs_command" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_needs_command" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_needs_command" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_needs_command" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_needs_command" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_needs_command" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_needs_command" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c konnect -n "__fish_konnect_needs_command" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "lookup" -d 'Show a customer: subscription, due amount, packages on offer'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "pay" -d 'Pay for a package: look up, choose, confirm, pay once, print the receipt'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "status" -d 'Look a payment up at the service and settle it in the journal'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "reconcile" -d 'Look up every unsettled payment and settle it'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "balance" -d 'Show the account\'s credits'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "history" -d 'List payments from the journal, newest first'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "report" -d 'A day\'s totals per ISP and outcome'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "receipt" -d 'Print a payment\'s receipt again'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "config" -d 'Show or change settings'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "sandbox" -d 'Serve the built-in simulator; prints its base URL and a test token'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l isp -d 'The ISP\'s slug (prompted for on a terminal when missing)' -r -f -a "izone\t'Izone'
+world-fiber-net\t'World Fiber Net'
+dg-link\t'DG Link'
+loop-network\t'Loop Network'
+acme-internet\t'Acme Internet'"
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l user -d 'The customer\'s username (prompted for on a terminal when missing)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l users-from -d 'Look up many: one username per line, or `isp,user` lines without --isp ("-" for stdin)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l jobs -d 'Parallel lookups for --users-from (1 to 16)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l isp -d 'The ISP\'s slug (prompted for on a terminal when missing)' -r -f -a "izone\t'Izone'
+world-fiber-net\t'World Fiber Net'
+dg-link\t'DG Link'
+loop-network\t'Loop Network'
+acme-internet\t'Acme Internet'"
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l user -d 'The customer\'s username (prompted for on a terminal when missing)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l package -d 'The package to pay for (prompted for, current one preselected, when missing)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l amount -d 'The amount the customer pays; must equal the package\'s amount' -r
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -s y -l yes -d 'Skip the confirmation'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l allow-repeat -d 'Pay even though the same customer was paid for in the last 24 hours'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l dry-run -d 'Do everything up to the payment, print the request that would be sent, send nothing'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand status" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand status" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand status" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand status" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l since -d 'From this day (YYYY-MM-DD, local time)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l until -d 'Up to and including this day (YYYY-MM-DD)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l isp -r -f -a "izone\t'Izone'
+world-fiber-net\t'World Fiber Net'
+dg-link\t'DG Link'
+loop-network\t'Loop Network'
+acme-internet\t'Acme Internet'"
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l user -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l outcome -r -f -a "success\t''
+pending\t''
+failed\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l limit -d 'At most this many rows' -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l csv -d 'CSV on stdout'
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand history" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand history" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c konnect -n "__fish_konnect_using_subcommand history" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l date -d 'The day (YYYY-MM-DD, local time) [default: today]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l csv -d 'CSV on stdout'
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand report" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand report" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand report" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand report" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l width -d 'Characters per line, for thermal printers' -r -f -a "32\t''
+42\t''
+48\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "show" -d 'Show each setting and where it came from (the token masked)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "set-token" -d 'Store the token (read from stdin, or a hidden prompt on a terminal)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "path" -d 'Print the config file\'s path'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show each setting and where it came from (the token masked)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set-token" -d 'Store the token (read from stdin, or a hidden prompt on a terminal)'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l addr -d 'Address to listen on (loopback only)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l state -d 'Keep the simulator\'s state in this file (default: in memory)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "lookup" -d 'Show a customer: subscription, due amount, packages on offer'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "pay" -d 'Pay for a package: look up, choose, confirm, pay once, print the receipt'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "status" -d 'Look a payment up at the service and settle it in the journal'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "reconcile" -d 'Look up every unsettled payment and settle it'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "balance" -d 'Show the account\'s credits'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "history" -d 'List payments from the journal, newest first'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "report" -d 'A day\'s totals per ISP and outcome'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "receipt" -d 'Print a payment\'s receipt again'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "config" -d 'Show or change settings'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "completions" -d 'Print a shell completion script'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "sandbox" -d 'Serve the built-in simulator; prints its base URL and a test token'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config completions sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show each setting and where it came from (the token masked)'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-token" -d 'Store the token (read from stdin, or a hidden prompt on a terminal)'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

@@ -1,0 +1,112 @@
+//! Shared test harness: an isolated home for each test, the binary, and readers for the
+//! sandbox's own record and the journal (read with SQL, not through konnect's code).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    /// konnect with this home, no inherited KONNECT_* settings, fast sandbox faults, no colour.
+    pub fn cmd(&self) -> Command {
+        let mut c = assert_cmd::cargo_bin_cmd!("konnect");
+        for (k, _) in std::env::vars() {
+            if k.starts_with("KONNECT_") || k.starts_with("XDG_") {
+                c.env_remove(k);
+            }
+        }
+        c.env("HOME", self.path())
+            .env("XDG_DATA_HOME", self.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            .env("NO_COLOR", "1")
+            .env("KONNECT_SANDBOX_SLOW_SECS", "3")
+            .env("KONNECT_SANDBOX_SETTLE_SECS", "0")
+            .timeout(std::time::Duration::from_secs(60));
+        c
+    }
+
+    /// `konnect --sandbox <args>`.
+    pub fn sandbox(&self, args: &[&str]) -> Command {
+        let mut c = self.cmd();
+        c.arg("--sandbox").args(args);
+        c
+    }
+
+    pub fn state_path(&self) -> PathBuf {
+        self.path().join("data/konnect/sandbox/state.json")
+    }
+
+    pub fn journal_path(&self) -> PathBuf {
+        self.path().join("data/konnect/sandbox/journal.sqlite3")
+    }
+
+    /// The sandbox's state file: credits, transactions, and every commit it received.
+    pub fn state(&self) -> Value {
+        let text = std::fs::read_to_string(self.state_path()).unwrap_or_else(|_| "{}".into());
+        serde_json::from_str(&text).expect("state is JSON")
+    }
+
+    /// How many commit requests the sandbox received, in all or for one reference.
+    pub fn commits(&self, reference: Option<&str>) -> usize {
+        let state = self.state();
+        let list = state["commits"].as_array().cloned().unwrap_or_default();
+        list.iter()
+            .filter(|c| reference.is_none_or(|r| c["reference"] == r))
+            .count()
+    }
+
+    /// Journal rows as (reference, outcome, amount, transaction_id), newest last.
+    pub fn journal(&self) -> Vec<(String, String, String, Option<String>)> {
+        let path = self.journal_path();
+        if !path.exists() {
+            return Vec::new();
+        }
+        let conn = rusqlite::Connection::open(path).expect("open journal");
+        let mut stmt = conn
+            .prepare("SELECT reference, outcome, amount, transaction_id FROM payments ORDER BY created_ms, reference")
+            .expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("query")
+            .map(|r| r.expect("row"))
+            .collect()
+    }
+}
+
+/// Runs a command and returns (exit code, stdout, stderr); fails the test on a panic (101).
+pub fn run(mut c: Command) -> (i32, String, String) {
+    let out = c.output().expect("run konnect");
+    let code = out.status.code().unwrap_or(-1);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_ne!(code, 101, "konnect panicked:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "konnect panicked:\n{stderr}");
+    (code, stdout, stderr)
+}
+
+/// Runs a `--json` command: stdout must be exactly one JSON document.
+pub fn run_json(c: Command) -> (i32, Value, String) {
+    let (code, stdout, stderr) = run(c);
+    let doc: Value = serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{stdout}\nstderr:\n{stderr}"));
+    assert_eq!(
+        stdout.trim().lines().count(),
+        1,
+        "one document on one line:\n{stdout}"
+    );
+    (code, doc, stderr)
+}
