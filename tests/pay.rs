@@ -1,0 +1,438 @@
+//! `konnect pay` against the sandbox, one test per outcome. Each checks the exit code, the JSON
+//! document, the journal row, and through the sandbox's own record that exactly one commit was
+//! sent per payment (none for dry runs, refusals and declines).
+
+mod common;
+
+use common::{Home, run, run_json};
+use serde_json::Value;
+
+const ACTIVE_PKG: &str = "1-13286-5-3";
+
+fn pay(home: &Home, user: &str, package: &str, extra: &[&str]) -> (i32, Value, String) {
+    let mut args = vec![
+        "--json",
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        user,
+        "--package",
+        package,
+        "--yes",
+    ];
+    args.extend_from_slice(extra);
+    run_json(home.sandbox(&args))
+}
+
+/// The one journal row of a test and the commits the sandbox saw for it.
+fn only_row(home: &Home) -> (String, String, String, Option<String>) {
+    let rows = home.journal();
+    assert_eq!(rows.len(), 1, "one journal row: {rows:?}");
+    rows[0].clone()
+}
+
+#[test]
+fn active_customer_pays_once_and_gets_a_receipt() {
+    let home = Home::new();
+    let (code, doc, err) = pay(&home, "active", ACTIVE_PKG, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(doc["ok"], true);
+    assert_eq!(doc["outcome"], "success");
+    assert_eq!(doc["isp"], "izone");
+    assert_eq!(doc["user"], "active");
+    assert_eq!(doc["package"]["id"], ACTIVE_PKG);
+    assert_eq!(doc["package"]["amount"], "5999.00");
+    assert_eq!(doc["credits_consumed"], "5999.00");
+    assert_eq!(doc["credits_available"], "94001.00");
+    assert_eq!(doc["message"], "Successfully Completed Transaction");
+    assert!(doc.get("error").is_none());
+    let reference = doc["reference"].as_str().unwrap().to_string();
+    assert!(reference.len() <= 50 && reference.chars().all(|c| c.is_ascii_alphanumeric()));
+    let (r, outcome, amount, txn) = only_row(&home);
+    assert_eq!(
+        (r.as_str(), outcome.as_str(), amount.as_str()),
+        (reference.as_str(), "success", "5999")
+    );
+    assert_eq!(txn.as_deref(), doc["transaction_id"].as_str());
+    assert_eq!(home.commits(Some(&reference)), 1);
+    assert_eq!(home.commits(None), 1);
+    assert_eq!(home.state()["credits_available"], "94001.00");
+
+    // The human receipt of a second customer.
+    let (code, out, err) = run(home.sandbox(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "expired",
+        "--package",
+        "1-4412-8-12",
+        "--yes",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    for needle in [
+        "PAYMENT RECEIPT",
+        "koshish bortaula",
+        "Rs. 18,500.00",
+        "Txn id",
+        "Rs. 75,501.00 left",
+        "BS",
+    ] {
+        assert!(out.contains(needle), "{needle}: {out}");
+    }
+    assert_eq!(home.commits(None), 2);
+}
+
+#[test]
+fn amount_flag_must_match_and_unknown_packages_are_refused() {
+    let home = Home::new();
+    let (code, doc, _) = pay(&home, "active", ACTIVE_PKG, &["--amount", "5000"]);
+    assert_eq!(code, 2);
+    assert_eq!(doc["error"]["kind"], "usage");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not match")
+    );
+    let (code, doc, _) = pay(&home, "active", "no-such-package", &[]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["error"]["message"].as_str().unwrap().contains("1-13286-5-12"),
+        "lists the packages"
+    );
+    assert_eq!(home.commits(None), 0);
+    assert!(home.journal().is_empty());
+    let (code, doc, _) = pay(&home, "active", ACTIVE_PKG, &["--amount", "5,999.00"]);
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(home.commits(None), 1);
+}
+
+#[test]
+fn expired_and_due_customers_can_pay() {
+    let home = Home::new();
+    let (code, doc, _) = pay(&home, "expired", "1-4412-8-1", &[]);
+    assert_eq!((code, doc["outcome"].as_str()), (0, Some("success")));
+    let (code, doc, _) = pay(&home, "due", "1-13286-5-12", &[]);
+    assert_eq!((code, doc["package"]["amount"].as_str()), (0, Some("15500.00")));
+    assert_eq!(home.commits(None), 2);
+    assert_eq!(home.journal().iter().filter(|r| r.1 == "success").count(), 2);
+}
+
+#[test]
+fn new_customer_is_refused_before_any_commit() {
+    let home = Home::new();
+    let (code, doc, _) = pay(&home, "new", ACTIVE_PKG, &[]);
+    assert_eq!(code, 3);
+    assert_eq!(doc["error"]["code"], "4000");
+    assert_eq!(home.commits(None), 0);
+    assert!(home.journal().is_empty());
+}
+
+#[test]
+fn failed_state_means_nothing_charged() {
+    let home = Home::new();
+    let (code, doc, _) = pay(&home, "fail", ACTIVE_PKG, &[]);
+    assert_eq!(code, 3);
+    assert_eq!(doc["ok"], false);
+    assert_eq!(doc["outcome"], "failed");
+    assert_eq!(doc["error"]["kind"], "rejected");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nothing was charged")
+    );
+    assert_eq!(only_row(&home).1, "failed");
+    assert_eq!(home.commits(doc["reference"].as_str()), 1);
+    assert_eq!(home.state()["credits_available"], "100000.00");
+}
+
+#[test]
+fn insufficient_credits_is_looked_up_and_failed() {
+    let home = Home::new();
+    let mut c = home.sandbox(&[
+        "--json",
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        ACTIVE_PKG,
+        "--yes",
+    ]);
+    c.env("KONNECT_SANDBOX_CREDITS", "100");
+    let (code, doc, _) = run_json(c);
+    assert_eq!(code, 3, "{doc}");
+    assert_eq!(doc["outcome"], "failed");
+    assert_eq!(doc["error"]["code"], "1016");
+    assert!(
+        doc["message"].as_str().unwrap().contains("enough credits"),
+        "{doc}"
+    );
+    assert_eq!(only_row(&home).1, "failed");
+    assert_eq!(home.commits(None), 1);
+}
+
+fn assert_pending(home: &Home, doc: &Value, code: i32) {
+    assert_eq!(code, 4, "{doc}");
+    assert_eq!(doc["ok"], false);
+    assert_eq!(doc["outcome"], "pending");
+    assert_eq!(doc["error"]["kind"], "pending");
+    let reference = doc["reference"].as_str().unwrap();
+    let message = doc["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Do NOT pay again") && message.contains(&format!("konnect status {reference}")),
+        "{message}"
+    );
+    assert_eq!(only_row(home).1, "pending");
+    assert_eq!(
+        home.commits(Some(reference)),
+        1,
+        "exactly one commit, never retried"
+    );
+    assert_eq!(home.commits(None), 1);
+}
+
+#[test]
+fn queued_is_pending() {
+    let home = Home::new();
+    let (code, doc, _) = pay(&home, "queued", ACTIVE_PKG, &[]);
+    assert_pending(&home, &doc, code);
+    assert_eq!(doc["message"], "Transaction queued");
+}
+
+#[test]
+fn slow_answer_is_pending_although_the_service_charged() {
+    let home = Home::new();
+    let (code, doc, _) = pay(&home, "slow", ACTIVE_PKG, &["--timeout", "1"]);
+    assert_pending(&home, &doc, code);
+    let reference = doc["reference"].as_str().unwrap();
+    assert_eq!(
+        home.state()["txns"][reference]["state"],
+        "Success",
+        "the service did take it"
+    );
+}
+
+#[test]
+fn cut_connection_is_pending() {
+    let home = Home::new();
+    let (code, doc, _) = pay(&home, "cut", ACTIVE_PKG, &[]);
+    assert_pending(&home, &doc, code);
+}
+
+#[test]
+fn bad_gateway_is_pending() {
+    let home = Home::new();
+    let (code, doc, _) = pay(&home, "boom", ACTIVE_PKG, &[]);
+    assert_pending(&home, &doc, code);
+    assert!(doc["message"].as_str().unwrap().contains("HTTP 502"), "{doc}");
+}
+
+#[test]
+fn repeat_guard_refuses_a_second_payment_without_allow_repeat() {
+    let home = Home::new();
+    assert_eq!(pay(&home, "active", ACTIVE_PKG, &[]).0, 0);
+    let (code, doc, _) = pay(&home, "active", "1-13286-5-12", &[]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--allow-repeat")
+    );
+    assert_eq!(home.commits(None), 1, "nothing sent for the refused repeat");
+    // A pending payment guards as well.
+    assert_eq!(pay(&home, "queued", ACTIVE_PKG, &[]).0, 4);
+    assert_eq!(pay(&home, "queued", ACTIVE_PKG, &[]).0, 2);
+    assert_eq!(home.commits(None), 2);
+    let (code, _, _) = pay(&home, "active", "1-13286-5-12", &["--allow-repeat"]);
+    assert_eq!(code, 0);
+    assert_eq!(home.commits(None), 3);
+}
+
+#[test]
+fn dry_run_sends_nothing_and_masks_the_token() {
+    let home = Home::new();
+    let (code, doc, err) = run_json(home.sandbox(&[
+        "--json",
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        ACTIVE_PKG,
+        "--dry-run",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(doc["dry_run"], true);
+    let body = &doc["request"]["body"];
+    assert_eq!(body["package_id"], ACTIVE_PKG);
+    assert_eq!(body["amount"], 5999);
+    assert_eq!(body["session_id"], 179);
+    assert!(body["token"].as_str().unwrap().starts_with("TEST:****"));
+    assert!(
+        !doc.to_string().contains("sandbox-not-a-real-token") && !err.contains("sandbox-not-a-real-token")
+    );
+    assert_eq!(home.commits(None), 0);
+    assert!(home.journal().is_empty());
+    let (code, out, _) = run(home.sandbox(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        ACTIVE_PKG,
+        "--dry-run",
+    ]));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("nothing was sent") && out.contains("/api/servicegroup/commit/konnect/"),
+        "{out}"
+    );
+}
+
+#[test]
+fn without_a_terminal_yes_is_required() {
+    let home = Home::new();
+    let (code, _, err) = run(home.sandbox(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        ACTIVE_PKG,
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--yes"), "{err}");
+    let (code, _, err) = run(home.sandbox(&["pay", "--isp", "izone", "--user", "active", "--yes"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("missing --package"), "{err}");
+    assert_eq!(home.commits(None), 0);
+}
+
+#[test]
+fn a_commit_that_never_left_is_safe_to_retry() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    // A one-shot server: answers the details call, closes, and stops listening, so the
+    // commit's connection is refused and provably nothing left the machine.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap();
+            }
+            if line == "\r\n" {
+                break;
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        let answer = include_str!("../src/sandbox/fixtures/active.json");
+        let mut out = stream;
+        write!(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}", answer.len()).unwrap();
+        drop(listener);
+    });
+    let home = Home::new();
+    let mut c = home.cmd();
+    c.env("KONNECT_TOKEN", "TEST:abcdefghijklmnop").args([
+        "--base-url",
+        &format!("http://{addr}"),
+        "--journal",
+        home.path().join("j.sqlite3").to_str().unwrap(),
+        "--json",
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        ACTIVE_PKG,
+        "--yes",
+    ]);
+    let (code, doc, _) = run_json(c);
+    server.join().unwrap();
+    assert_eq!(code, 5, "{doc}");
+    assert_eq!(doc["error"]["kind"], "network");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nothing was sent")
+    );
+    let conn = rusqlite::Connection::open(home.path().join("j.sqlite3")).unwrap();
+    let outcome: String = conn
+        .query_row("SELECT outcome FROM payments", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(outcome, "failed");
+}
+
+#[test]
+fn a_killed_payment_stays_pending_and_is_reported() {
+    let home = Home::new();
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("konnect"));
+    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("KONNECT_") || k.starts_with("XDG_")) {
+        c.env_remove(k);
+    }
+    c.env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("KONNECT_SANDBOX_SLOW_SECS", "30")
+        .args([
+            "--sandbox",
+            "--json",
+            "pay",
+            "--isp",
+            "izone",
+            "--user",
+            "slow",
+            "--package",
+            ACTIVE_PKG,
+            "--yes",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let mut child = c.spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while home.commits(None) == 0 {
+        assert!(std::time::Instant::now() < deadline, "the commit never arrived");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // SIGKILL between write-ahead and settle: no handler runs.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(only_row(&home).1, "sending");
+    let (code, out, err) = run(home.sandbox(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        ACTIVE_PKG,
+        "--dry-run",
+    ]));
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        err.contains("1 payment(s) are not settled") && err.contains("konnect reconcile"),
+        "{err}"
+    );
+    // And it guards the customer against a second payment.
+    let (code, doc, _) = pay(&home, "slow", ACTIVE_PKG, &[]);
+    assert_eq!(code, 2, "{doc}");
+    assert!(
+        doc["error"]["message"].as_str().unwrap().contains("pending"),
+        "{doc}"
+    );
+}

@@ -1,0 +1,103 @@
+//! The interactive flow in a real pseudo-terminal: arrow keys, confirmation, decline, Ctrl-C.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Home;
+use expectrl::process::unix::WaitStatus;
+use expectrl::{Eof, Expect, Session};
+
+fn spawn(home: &Home, args: &[&str]) -> expectrl::session::OsSession {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("konnect"));
+    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("KONNECT_") || k.starts_with("XDG_")) {
+        cmd.env_remove(k);
+    }
+    cmd.env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .arg("--sandbox")
+        .args(args);
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session
+}
+
+fn exit_code(session: &mut expectrl::session::OsSession) -> i32 {
+    let _ = session.expect(Eof);
+    match session.get_process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("konnect did not exit normally: {other:?}"),
+    }
+}
+
+#[test]
+fn choose_another_package_with_the_arrow_keys_confirm_and_get_a_receipt() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["pay", "--isp", "izone", "--user", "active"]);
+    p.expect("Chandra Mani Neupane").unwrap();
+    p.expect("Package").unwrap();
+    p.send("\x1b[B").unwrap(); // down: from the current 3-month package to the 12-month one
+    p.send("\r").unwrap();
+    p.expect("Pay Rs. 15,500.00 for Chandra Mani Neupane?").unwrap();
+    p.send("y\r").unwrap();
+    p.expect("PAYMENT RECEIPT").unwrap();
+    p.expect("Rs. 15,500.00").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let rows = home.journal();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].1.as_str(), rows[0].2.as_str()), ("success", "15500"));
+    assert_eq!(home.commits(Some(&rows[0].0)), 1);
+}
+
+#[test]
+fn declining_the_confirmation_sends_nothing() {
+    let home = Home::new();
+    let mut p = spawn(
+        &home,
+        &[
+            "pay",
+            "--isp",
+            "izone",
+            "--user",
+            "active",
+            "--package",
+            "1-13286-5-3",
+        ],
+    );
+    p.expect("Pay Rs. 5,999.00 for Chandra Mani Neupane?").unwrap();
+    p.send("n\r").unwrap();
+    p.expect("nothing was sent").unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(home.commits(None), 0);
+    assert!(home.journal().is_empty());
+}
+
+#[test]
+fn ctrl_c_at_the_package_prompt_restores_the_cursor_and_exits_130() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["pay", "--isp", "izone", "--user", "active"]);
+    p.expect("Package").unwrap();
+    p.expect("\x1b[?25l").unwrap(); // the select hides the cursor
+    p.send("\x03").unwrap();
+    p.expect("\x1b[?25h").unwrap(); // and it is shown again
+    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(home.commits(None), 0);
+    assert!(home.journal().is_empty());
+}
+
+#[test]
+fn missing_isp_and_user_are_asked_for() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["lookup"]);
+    p.expect("ISP").unwrap();
+    p.send("loop").unwrap();
+    p.send("\r").unwrap();
+    p.expect("Customer username").unwrap();
+    p.send("expired\r").unwrap();
+    p.expect("koshish bortaula").unwrap();
+    p.expect("Loop Network").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+}
