@@ -4,7 +4,6 @@
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::api::Client;
@@ -49,11 +48,6 @@ pub fn install_interrupt_handler() {
         }
         std::process::exit(130);
     });
-}
-
-/// Today's date in the counter's local time.
-pub fn today() -> Date {
-    jiff::ZonedDateTime::now().date()
 }
 
 impl Ctx {

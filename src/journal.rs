@@ -137,10 +137,6 @@ pub struct Journal {
     path: PathBuf,
 }
 
-pub fn now_ms() -> i64 {
-    jiff::Timestamp::now().as_millisecond()
-}
-
 fn db_error(path: &Path) -> impl Fn(rusqlite::Error) -> Failure + '_ {
     move |e| Failure::internal(format!("journal {}: {e}", path.display()))
 }
@@ -215,7 +211,7 @@ impl Journal {
                  package_name, amount, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'sending')",
                 params![
                     a.reference,
-                    now_ms(),
+                    crate::clock::now_ms(),
                     a.env,
                     a.isp,
                     a.username,
@@ -232,7 +228,10 @@ impl Journal {
     /// Records what the answer decided. Fields the settlement leaves empty keep their values.
     pub fn settle(&self, reference: &str, s: &Settlement) -> Result<(), Failure> {
         let outcome = s.outcome.map(|o| o.as_str());
-        let settled = s.outcome.filter(|o| *o != Outcome::Pending).map(|_| now_ms());
+        let settled = s
+            .outcome
+            .filter(|o| *o != Outcome::Pending)
+            .map(|_| crate::clock::now_ms());
         let text = |n: Option<Npr>| n.map(|v| v.decimal().to_string());
         self.conn
             .execute(

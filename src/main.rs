@@ -8,6 +8,11 @@ use konnect::failure::{Failure, Kind};
 use konnect::render;
 
 fn main() -> ExitCode {
+    // Like other Unix filters, end quietly when the reader goes away (`konnect history | head`).
+    // SAFETY: setting a signal's disposition to its default before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let json = std::env::args_os().any(|a| a == "--json");
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -40,7 +40,7 @@ pub fn lookup_json(isp: &Isp, user: &str, d: &Details) -> Value {
 /// "expired 12 days ago", "ends today", "ends in 3 days", for an end date the service gave.
 pub fn relative_end(end_date: &str, today: Date) -> Option<String> {
     let end: Date = end_date.trim().get(..10)?.parse().ok()?;
-    let days = day_number(end) - day_number(today);
+    let days = crate::clock::day_number(end) - crate::clock::day_number(today);
     Some(match days {
         0 => "ends today".to_string(),
         1 => "ends tomorrow".to_string(),
@@ -48,17 +48,6 @@ pub fn relative_end(end_date: &str, today: Date) -> Option<String> {
         d if d > 0 => format!("ends in {d} days"),
         d => format!("expired {} days ago", -d),
     })
-}
-
-/// Days since 1970-01-01 of a civil date (Hinnant's days-from-civil), for whole-day differences.
-pub fn day_number(d: Date) -> i64 {
-    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// The Bikram Sambat date of an AD date, as `2082-08-11 BS`.
@@ -146,24 +135,6 @@ pub fn lookup_human(isp: &Isp, d: &Details, today: Date) -> String {
     out
 }
 
-/// A journal time in the counter's local time: `2026-11-27 09:31`.
-pub fn local_time(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| {
-            t.to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| ms.to_string())
-}
-
-/// The local calendar date of a journal time.
-pub fn local_date(ms: i64) -> Option<Date> {
-    jiff::Timestamp::from_millisecond(ms)
-        .ok()
-        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::system()).date())
-}
-
 /// Splits text into lines of at most `cols` display columns (Devanagari measured as it shows).
 pub fn wrap(text: &str, cols: usize) -> Vec<String> {
     let cols = cols.max(1);
@@ -231,8 +202,8 @@ pub fn receipt(p: &crate::journal::Payment, width: usize) -> String {
     let isp_name = crate::isp::resolve(&p.isp)
         .map(|i| i.name.to_string())
         .unwrap_or_else(|_| p.isp.clone());
-    let mut rows: Vec<(&str, String)> = vec![("Date", local_time(p.created_ms))];
-    if let Some(bs) = local_date(p.created_ms).and_then(bs_date) {
+    let mut rows: Vec<(&str, String)> = vec![("Date", crate::clock::local_time(p.created_ms))];
+    if let Some(bs) = crate::clock::local_date(p.created_ms).and_then(bs_date) {
         rows.push(("", bs));
     }
     rows.extend([

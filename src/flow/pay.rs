@@ -194,7 +194,7 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
         })
         .map_err(Failure::from)?;
     if !ctx.ui.json && ctx.ui.interactive {
-        eprint!("{}", render::lookup_human(isp, &details, app::today()));
+        eprint!("{}", render::lookup_human(isp, &details, crate::clock::today()));
     }
     let package = choose_package(ctx, &details, args.package.as_deref())?.clone();
     if let Some(amount) = args.amount
@@ -269,13 +269,13 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
 
 /// A success or pending payment for the same customer in the last day: ask again or refuse.
 fn repeat_guard(ctx: &Ctx, journal: &Journal, isp: &str, user: &str, allowed: bool) -> Result<(), Failure> {
-    let Some(prev) = journal.recent_for(isp, user, crate::journal::now_ms() - DAY_MS)? else {
+    let Some(prev) = journal.recent_for(isp, user, crate::clock::now_ms() - DAY_MS)? else {
         return Ok(());
     };
     if allowed {
         return Ok(());
     }
-    let when = render::local_time(prev.created_ms);
+    let when = crate::clock::local_time(prev.created_ms);
     let what = format!(
         "{user} was already paid {} at {when} ({}, reference {})",
         prev.amount.lakh(),
@@ -358,6 +358,15 @@ fn report(
         ctx.print_json(&doc);
     } else if let Ok(Some(row)) = journal.get(reference) {
         print!("{}", render::receipt(&row, 42));
+    }
+    if let (Some(left), Some(low)) = (v.settlement.credits_available, ctx.settings.low_balance)
+        && left < low
+    {
+        ctx.ui.warn(&format!(
+            "credits left {} are below low_balance {}; top up the account",
+            left.lakh(),
+            low.lakh()
+        ));
     }
     if let Some(f) = &failure {
         eprintln!("{}", render::failure_line(f));

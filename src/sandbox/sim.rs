@@ -18,6 +18,9 @@ const ACTIVE: &str = include_str!("fixtures/active.json");
 const EXPIRED: &str = include_str!("fixtures/expired.json");
 const NEW: &str = include_str!("fixtures/new.json");
 
+/// The most references one bulk status request may carry.
+const MAX_BULK: usize = 50;
+
 /// How the simulator behaves; every delay is configurable so tests stay fast.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -81,6 +84,9 @@ pub struct State {
     pub sessions: BTreeMap<String, Session>,
     pub txns: BTreeMap<String, Txn>,
     pub commits: Vec<CommitRecord>,
+    /// The size of every bulk status look-up, so tests can see the batching.
+    #[serde(default)]
+    pub bulk_lookups: Vec<usize>,
 }
 
 impl State {
@@ -95,6 +101,7 @@ impl State {
             sessions: BTreeMap::new(),
             txns: BTreeMap::new(),
             commits: Vec::new(),
+            bulk_lookups: Vec::new(),
         }
     }
 
@@ -427,7 +434,11 @@ impl Simulator {
         {
             return validation("reference_length does not match the number of references.");
         }
+        if refs.len() > MAX_BULK {
+            return validation("At most 50 references per bulk status request.");
+        }
         self.with_state(|s| {
+            s.bulk_lookups.push(refs.len());
             let detail: Vec<Value> = refs
                 .iter()
                 .map(|r| match s.txns.get_mut(r) {

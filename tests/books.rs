@@ -1,0 +1,314 @@
+//! After the payment: status, reconcile, balance, history, report and receipt, against the sandbox.
+
+mod common;
+
+use common::{Home, run, run_json};
+use serde_json::Value;
+
+const PKG: &str = "1-13286-5-3";
+
+fn pay(home: &Home, user: &str, extra: &[&str]) -> Value {
+    let mut args = vec![
+        "--json",
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        user,
+        "--package",
+        PKG,
+        "--yes",
+        "--allow-repeat",
+    ];
+    args.extend_from_slice(extra);
+    run_json(home.sandbox(&args)).1
+}
+
+fn outcome_of(home: &Home, reference: &str) -> String {
+    home.journal()
+        .into_iter()
+        .find(|r| r.0 == reference)
+        .map(|r| r.1)
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_queued_payment_becomes_success_through_status() {
+    let home = Home::new();
+    let doc = pay(&home, "queued", &[]);
+    assert_eq!(doc["outcome"], "pending");
+    let reference = doc["reference"].as_str().unwrap();
+    let (code, out, _) = run(home.sandbox(&["status", reference]));
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("SUCCESS") && out.contains("pending -> success") && out.contains("Rs. 5,999.00"),
+        "{out}"
+    );
+    assert_eq!(outcome_of(&home, reference), "success");
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "status", reference]));
+    assert_eq!(code, 0);
+    assert_eq!(doc["state"], "Success");
+    assert_eq!(doc["journal"]["after"], "success");
+}
+
+#[test]
+fn status_of_an_unknown_reference_says_nothing_was_charged() {
+    let home = Home::new();
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "status", "01NOSUCHREFERENCE"]));
+    assert_eq!(code, 3);
+    assert_eq!(doc["found"], false);
+    assert_eq!(doc["outcome"], "failed");
+    assert_eq!(doc["journal"], Value::Null);
+    let (code, _, err) = run(home.sandbox(&["status", "not a reference!"]));
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn a_still_queued_payment_stays_pending() {
+    let home = Home::new();
+    let mut c = home.sandbox(&[
+        "--json",
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "queued",
+        "--package",
+        PKG,
+        "--yes",
+    ]);
+    c.env("KONNECT_SANDBOX_SETTLE_SECS", "3600");
+    let reference = run_json(c).1["reference"].as_str().unwrap().to_string();
+    let (code, _, _) = run(home.sandbox(&["status", &reference]));
+    assert_eq!(code, 4);
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "reconcile"]));
+    assert_eq!(code, 4);
+    assert_eq!(doc["still_pending"], 1);
+    assert_eq!(outcome_of(&home, &reference), "pending");
+}
+
+#[test]
+fn reconcile_settles_queued_slow_cut_and_bad_gateway() {
+    let home = Home::new();
+    let queued = pay(&home, "queued", &[]);
+    let slow = pay(&home, "slow", &["--timeout", "1"]);
+    let cut = pay(&home, "cut", &[]);
+    let boom = pay(&home, "boom", &[]);
+    for d in [&queued, &slow, &cut, &boom] {
+        assert_eq!(d["outcome"], "pending", "{d}");
+    }
+    let (_, _, err) = run(home.sandbox(&["history"]));
+    assert!(err.contains("4 payment(s) are not settled"), "{err}");
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "reconcile"]));
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(doc["still_pending"], 0);
+    let after = |d: &Value| {
+        let r = d["reference"].as_str().unwrap();
+        doc["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["reference"] == r)
+            .unwrap()["after"]
+            .clone()
+    };
+    assert_eq!(after(&queued), "success");
+    assert_eq!(after(&slow), "success");
+    assert_eq!(after(&cut), "success");
+    assert_eq!(after(&boom), "failed", "the 502 charged nothing");
+    for (d, o) in [
+        (&queued, "success"),
+        (&slow, "success"),
+        (&cut, "success"),
+        (&boom, "failed"),
+    ] {
+        assert_eq!(outcome_of(&home, d["reference"].as_str().unwrap()), o);
+    }
+    let (code, out, err) = run(home.sandbox(&["reconcile"]));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Nothing to reconcile") && !err.contains("not settled"),
+        "{out}{err}"
+    );
+}
+
+#[test]
+fn reconcile_batches_at_most_fifty_references() {
+    let home = Home::new();
+    for _ in 0..53 {
+        let mut c = home.sandbox(&[
+            "--json",
+            "pay",
+            "--isp",
+            "izone",
+            "--user",
+            "queued",
+            "--package",
+            PKG,
+            "--yes",
+            "--allow-repeat",
+        ]);
+        c.env("KONNECT_SANDBOX_CREDITS", "1000000");
+        let d = run_json(c).1;
+        assert_eq!(d["outcome"], "pending", "{d}");
+    }
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "reconcile"]));
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(doc["changes"].as_array().unwrap().len(), 53);
+    assert!(
+        doc["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["after"] == "success")
+    );
+    assert_eq!(home.state()["bulk_lookups"], serde_json::json!([50, 3]));
+}
+
+#[test]
+fn balance_reflects_payments_and_warns_when_low() {
+    let home = Home::new();
+    pay(&home, "active", &[]);
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "balance"]));
+    assert_eq!(code, 0);
+    assert_eq!(doc["credits_available"], "94001.00");
+    assert_eq!(doc["credits_consumed"], "5999.00");
+    let mut c = home.cmd();
+    c.args(["config", "set", "low_balance", "95000"]);
+    assert_eq!(run(c).0, 0);
+    let (_, out, err) = run(home.sandbox(&["balance"]));
+    assert!(out.contains("Rs. 94,001.00"), "{out}");
+    assert!(err.contains("below low_balance"), "{err}");
+    // pay warns before confirmation from the last known balance, without asking the service.
+    let (_, _, err) = run(home.sandbox(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "expired",
+        "--package",
+        "1-4412-8-1",
+        "--dry-run",
+    ]));
+    assert!(err.contains("below low_balance"), "{err}");
+}
+
+#[test]
+fn history_filters_and_csv() {
+    let home = Home::new();
+    pay(&home, "active", &[]);
+    pay(&home, "fail", &[]);
+    run_json(home.sandbox(&[
+        "--json",
+        "pay",
+        "--isp",
+        "dg-link",
+        "--user",
+        "expired",
+        "--package",
+        "1-4412-8-6",
+        "--yes",
+    ]));
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "history"]));
+    assert_eq!(code, 0);
+    let users: Vec<&str> = doc["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["user"].as_str().unwrap())
+        .collect();
+    assert_eq!(users, ["expired", "fail", "active"], "newest first");
+    let count = |args: &[&str]| {
+        let mut a = vec!["--json", "history"];
+        a.extend_from_slice(args);
+        run_json(home.sandbox(&a)).1["payments"].as_array().unwrap().len()
+    };
+    assert_eq!(count(&["--outcome", "failed"]), 1);
+    assert_eq!(count(&["--outcome", "success"]), 2);
+    assert_eq!(count(&["--isp", "dg-link"]), 1);
+    assert_eq!(count(&["--user", "active"]), 1);
+    assert_eq!(count(&["--limit", "2"]), 2);
+    let today = jiff::ZonedDateTime::now().date().to_string();
+    assert_eq!(count(&["--since", &today, "--until", &today]), 3);
+    assert_eq!(count(&["--until", "2020-01-01"]), 0);
+
+    let (_, out, _) = run(home.sandbox(&["history"]));
+    for line in out.lines() {
+        assert!(
+            console::measure_text_width(line) <= 80,
+            "fits 80 columns: {line:?}"
+        );
+    }
+    let (_, out, _) = run(home.sandbox(&["history", "--csv"]));
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), 3);
+    let amount = headers.iter().position(|h| h == "amount").unwrap();
+    assert_eq!(&records[0][amount], "9250.00");
+}
+
+#[test]
+fn report_totals_equal_the_sum_of_successful_payments() {
+    let home = Home::new();
+    pay(&home, "active", &[]);
+    run_json(home.sandbox(&[
+        "--json",
+        "pay",
+        "--isp",
+        "loop-network",
+        "--user",
+        "expired",
+        "--package",
+        "1-4412-8-12",
+        "--yes",
+    ]));
+    pay(&home, "fail", &[]);
+    let queued = pay(&home, "queued", &[]);
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "report"]));
+    assert_eq!(code, 0);
+    assert_eq!(
+        doc["totals"]["success"],
+        serde_json::json!({"count": 2, "amount": "24499.00"})
+    );
+    assert_eq!(doc["totals"]["failed"]["count"], 1);
+    assert_eq!(doc["totals"]["pending"]["count"], 1);
+    assert_eq!(
+        doc["pending_references"],
+        serde_json::json!([queued["reference"]])
+    );
+    assert!(doc["date_bs"].as_str().unwrap().ends_with("BS"));
+    let (_, out, _) = run(home.sandbox(&["report", "--csv"]));
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let success: rust_decimal::Decimal = rows
+        .iter()
+        .filter(|r| &r[1] == "success")
+        .map(|r| r[3].parse::<rust_decimal::Decimal>().unwrap())
+        .sum();
+    assert_eq!(success.to_string(), "24499.00");
+    let (_, doc, _) = run_json(home.sandbox(&["--json", "report", "--date", "2020-01-01"]));
+    assert_eq!(doc["totals"]["success"]["count"], 0);
+}
+
+#[test]
+fn receipts_never_exceed_their_width() {
+    let home = Home::new();
+    let doc = pay(&home, "nepali", &[]);
+    let reference = doc["reference"].as_str().unwrap();
+    for width in ["32", "42", "48"] {
+        let (code, out, _) = run(home.sandbox(&["receipt", reference, "--width", width]));
+        assert_eq!(code, 0);
+        assert!(out.contains("चन्द्रमणि"), "{out}");
+        assert!(out.contains("PAYMENT RECEIPT"));
+        assert!(!out.contains('\u{1b}'), "no colour when piped");
+        let w: usize = width.parse().unwrap();
+        for line in out.lines() {
+            assert!(console::measure_text_width(line) <= w, "width {w}: {line:?}");
+        }
+    }
+    let (code, _, _) = run(home.sandbox(&["receipt", reference, "--width", "40"]));
+    assert_eq!(code, 2);
+    let (code, _, err) = run(home.sandbox(&["receipt", "01NOSUCH"]));
+    assert_eq!(code, 2, "{err}");
+}
