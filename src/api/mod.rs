@@ -17,6 +17,8 @@ use crate::secret::Secret;
 
 /// The largest answer read from the service; a larger one is refused, not buffered.
 pub const MAX_BODY: u64 = 1024 * 1024;
+/// The most worker threads a batch lookup may use, and so the connections kept alive.
+pub const MAX_WORKERS: usize = 16;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub const DETAILS_PATH: &str = "/api/servicegroup/details/konnect/";
@@ -131,6 +133,9 @@ impl Client {
             .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
             .timeout_global(Some(timeout))
             .user_agent(concat!("konnect/", env!("CARGO_PKG_VERSION")))
+            // Batch lookups run up to 16 workers; each keeps its connection alive.
+            .max_idle_connections(MAX_WORKERS)
+            .max_idle_connections_per_host(MAX_WORKERS)
             .build();
         let base = base_url.trim_end_matches('/').to_string();
         let host = base

@@ -68,6 +68,7 @@ pub struct Server {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
     hits: Arc<AtomicUsize>,
+    connections: Arc<AtomicUsize>,
 }
 
 impl Server {
@@ -77,7 +78,8 @@ impl Server {
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
         let hits = Arc::new(AtomicUsize::new(0));
-        let (stop2, hits2) = (stop.clone(), hits.clone());
+        let connections = Arc::new(AtomicUsize::new(0));
+        let (stop2, hits2, connections2) = (stop.clone(), hits.clone(), connections.clone());
         thread::Builder::new()
             .name("sandbox-accept".into())
             .spawn(move || {
@@ -86,13 +88,19 @@ impl Server {
                         break;
                     }
                     let Ok(stream) = conn else { continue };
+                    connections2.fetch_add(1, Ordering::SeqCst);
                     let (handler, hits) = (handler.clone(), hits2.clone());
                     let _ = thread::Builder::new()
                         .name("sandbox-conn".into())
                         .spawn(move || serve_connection(stream, handler, hits));
                 }
             })?;
-        Ok(Server { addr, stop, hits })
+        Ok(Server {
+            addr,
+            stop,
+            hits,
+            connections,
+        })
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -106,6 +114,11 @@ impl Server {
     /// How many requests were read, so a test can assert that it was (or was not) reached.
     pub fn hits(&self) -> usize {
         self.hits.load(Ordering::SeqCst)
+    }
+
+    /// How many connections were accepted, so a test can see keep-alive at work.
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
     }
 }
 

@@ -110,3 +110,48 @@ pub fn run_json(c: Command) -> (i32, Value, String) {
     );
     (code, doc, stderr)
 }
+
+/// `konnect sandbox` in its own process, killed when dropped.
+pub struct SandboxProcess {
+    child: std::process::Child,
+    pub base_url: String,
+    pub token: String,
+}
+
+impl SandboxProcess {
+    pub fn start(home: &Home, state: Option<&std::path::Path>) -> SandboxProcess {
+        use std::io::BufRead;
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("konnect"));
+        cmd.env("KONNECT_SANDBOX_SLOW_SECS", "3")
+            .env("KONNECT_SANDBOX_SETTLE_SECS", "0")
+            .env("HOME", home.path())
+            .args(["sandbox", "--addr", "127.0.0.1:0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null());
+        if let Some(s) = state {
+            cmd.arg("--state").arg(s);
+        }
+        let mut child = cmd.spawn().expect("start konnect sandbox");
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut next = |prefix: &str| {
+            let line = lines.next().expect("a line").expect("readable");
+            line.strip_prefix(prefix)
+                .unwrap_or_else(|| panic!("{prefix}: {line}"))
+                .to_string()
+        };
+        let base_url = next("KONNECT_BASE_URL=");
+        let token = next("KONNECT_TOKEN=");
+        SandboxProcess {
+            child,
+            base_url,
+            token,
+        }
+    }
+}
+
+impl Drop for SandboxProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,196 @@
+//! Secret hygiene: a known token, through every subcommand's success and failure paths, with
+//! -v and --dry-run, must appear nowhere in stdout, stderr, the journal or the sandbox's state.
+
+mod common;
+
+use common::{Home, SandboxProcess, run};
+
+const TOKEN: &str = "TEST:KnownSecretToken0123456789";
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn the_token_appears_nowhere() {
+    let home = Home::new();
+    let state = home.path().join("sandbox-state.json");
+    let journal = home.path().join("journal.sqlite3");
+    let server = SandboxProcess::start(&home, Some(&state));
+    let cmd = |args: &[&str]| {
+        let mut c = home.cmd();
+        c.env("KONNECT_TOKEN", TOKEN)
+            .args([
+                "--base-url",
+                &server.base_url,
+                "--journal",
+                journal.to_str().unwrap(),
+                "--timeout",
+                "1",
+            ])
+            .args(args);
+        c
+    };
+    let mut outputs: Vec<(String, String, String)> = Vec::new();
+    let mut go = |args: &[&str]| {
+        for extra in [&[][..], &["-v"][..], &["-v", "--json"][..]] {
+            let mut all: Vec<&str> = extra.to_vec();
+            all.extend_from_slice(args);
+            let (code, out, err) = run(cmd(&all));
+            outputs.push((format!("{all:?} -> {code}"), out, err));
+        }
+    };
+    go(&["lookup", "--isp", "izone", "--user", "active"]);
+    go(&["lookup", "--isp", "izone", "--user", "new"]);
+    go(&["lookup", "--isp", "chitrawan-unique-net", "--user", "x"]);
+    go(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        "1-13286-5-3",
+        "--dry-run",
+    ]);
+    go(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        "1-13286-5-3",
+        "--yes",
+        "--allow-repeat",
+    ]);
+    go(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "fail",
+        "--package",
+        "1-13286-5-3",
+        "--yes",
+        "--allow-repeat",
+    ]);
+    go(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "queued",
+        "--package",
+        "1-13286-5-3",
+        "--yes",
+        "--allow-repeat",
+    ]);
+    go(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "slow",
+        "--package",
+        "1-13286-5-3",
+        "--yes",
+        "--allow-repeat",
+    ]);
+    go(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "boom",
+        "--package",
+        "1-13286-5-3",
+        "--yes",
+        "--allow-repeat",
+    ]);
+    go(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        "nope",
+        "--yes",
+    ]);
+    go(&["status", "01NOSUCHREF"]);
+    go(&["reconcile"]);
+    go(&["balance"]);
+    go(&["history"]);
+    go(&["history", "--csv"]);
+    go(&["report"]);
+    go(&["receipt", "01NOSUCHREF"]);
+    go(&["config", "show"]);
+    let mut listing = home.cmd();
+    listing
+        .env("KONNECT_TOKEN", TOKEN)
+        .args(["--base-url", "http://example.com", "balance"]);
+    let (_, out, err) = run(listing);
+    outputs.push(("plain http refusal".into(), out, err));
+    let mut live = home.cmd();
+    live.env("KONNECT_TOKEN", TOKEN)
+        .args(["--env", "live", "-v", "balance"]);
+    let (_, out, err) = run(live);
+    outputs.push(("live refusal".into(), out, err));
+
+    assert!(outputs.len() > 50);
+    for (what, out, err) in &outputs {
+        assert!(
+            !out.contains(TOKEN) && !err.contains(TOKEN),
+            "{what} printed the token:\n{out}\n{err}"
+        );
+        assert!(
+            !out.contains("KnownSecretToken"),
+            "{what}: part of the token: {out}"
+        );
+    }
+    let verbose: Vec<&(String, String, String)> = outputs.iter().filter(|o| o.0.contains("-v")).collect();
+    assert!(
+        verbose
+            .iter()
+            .any(|o| o.2.contains("token=***") && o.2.contains("/api/servicegroup/commit/konnect/"))
+    );
+    // Receipts of real payments exist, and neither the journal nor the sandbox's state hold the token.
+    let mut files = vec![state.clone(), journal.clone()];
+    for suffix in ["-wal", "-shm"] {
+        let p = home.path().join(format!("journal.sqlite3{suffix}"));
+        if p.exists() {
+            files.push(p);
+        }
+    }
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap();
+        assert!(!bytes.is_empty(), "{}", f.display());
+        assert!(
+            !contains(&bytes, TOKEN) && !contains(&bytes, "KnownSecretToken"),
+            "{} holds the token",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn config_show_masks_a_stored_token() {
+    let home = Home::new();
+    let mut c = home.cmd();
+    c.args(["config", "set-token"]).write_stdin(format!("{TOKEN}\n"));
+    let (code, out, err) = run(c);
+    assert_eq!(code, 0);
+    assert!(!out.contains(TOKEN) && !err.contains(TOKEN), "{err}");
+    for args in [
+        &["config", "show"][..],
+        &["--json", "config", "show"][..],
+        &["-v", "config", "show"][..],
+    ] {
+        let mut c = home.cmd();
+        c.args(args);
+        let (_, out, err) = run(c);
+        assert!(out.contains("TEST:****6789"), "{out}");
+        assert!(!out.contains(TOKEN) && !err.contains(TOKEN));
+    }
+}
