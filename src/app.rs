@@ -35,18 +35,24 @@ pub fn set_in_flight(reference: Option<&str>) {
     }
 }
 
-/// Ctrl-C outside a prompt: show the cursor again, say what happened to a payment in flight, exit 130.
+/// Ctrl-C outside a prompt: show the cursor again and exit 130 — or, when a commit is in
+/// flight, exit 4 (pending): the payment may have gone through, so a script must not retry.
 pub fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         let _ = console::Term::stderr().show_cursor();
         let flying = IN_FLIGHT.lock().ok().and_then(|s| s.clone());
         match flying {
-            Some(r) => eprintln!(
-                "\nkonnect: interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after 5 minutes."
-            ),
-            None => eprintln!("\nkonnect: cancelled"),
+            Some(r) => {
+                eprintln!(
+                    "\nkonnect: interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after 5 minutes."
+                );
+                std::process::exit(i32::from(crate::failure::Kind::Pending.exit_code()));
+            }
+            None => {
+                eprintln!("\nkonnect: cancelled; nothing was sent");
+                std::process::exit(130);
+            }
         }
-        std::process::exit(130);
     });
 }
 

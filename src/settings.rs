@@ -420,7 +420,8 @@ fn check_url_shape(url: &str) -> Result<String, Failure> {
     Ok(host.to_string())
 }
 
-fn is_loopback(host_port: &str) -> bool {
+/// Whether `host[:port]` names this machine (loopback address or `localhost`).
+pub fn is_loopback(host_port: &str) -> bool {
     let host = if let Some(rest) = host_port.strip_prefix('[') {
         rest.split(']').next().unwrap_or("")
     } else {

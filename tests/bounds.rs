@@ -94,10 +94,8 @@ fn two_payments_on_one_journal_at_once_both_land() {
     let server = SandboxProcess::start(&home, None);
     let journal = home.path().join("shared.sqlite3");
     let spawn = |user: &str, package: &str| {
-        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("konnect"));
+        let mut c = common::std_cmd(&home);
         c.env("KONNECT_TOKEN", &server.token)
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("data"))
             .args([
                 "--base-url",
                 &server.base_url,

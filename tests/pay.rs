@@ -379,16 +379,10 @@ fn a_commit_that_never_left_is_safe_to_retry() {
     assert_eq!(outcome, "failed");
 }
 
-#[test]
-fn a_killed_payment_stays_pending_and_is_reported() {
-    let home = Home::new();
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("konnect"));
-    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("KONNECT_") || k.starts_with("XDG_")) {
-        c.env_remove(k);
-    }
-    c.env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("KONNECT_SANDBOX_SLOW_SECS", "30")
+/// Starts `konnect --sandbox pay` for the slow user and waits until its commit has arrived.
+fn pay_in_flight(home: &Home) -> std::process::Child {
+    let mut c = common::std_cmd(home);
+    c.env("KONNECT_SANDBOX_SLOW_SECS", "30")
         .args([
             "--sandbox",
             "--json",
@@ -402,13 +396,20 @@ fn a_killed_payment_stays_pending_and_is_reported() {
             "--yes",
         ])
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null());
-    let mut child = c.spawn().unwrap();
+        .stderr(std::process::Stdio::piped());
+    let child = c.spawn().unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while home.commits(None) == 0 {
         assert!(std::time::Instant::now() < deadline, "the commit never arrived");
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+    child
+}
+
+#[test]
+fn a_killed_payment_stays_pending_and_is_reported() {
+    let home = Home::new();
+    let mut child = pay_in_flight(&home);
     // SIGKILL between write-ahead and settle: no handler runs.
     child.kill().unwrap();
     child.wait().unwrap();
@@ -435,4 +436,26 @@ fn a_killed_payment_stays_pending_and_is_reported() {
         doc["error"]["message"].as_str().unwrap().contains("pending"),
         "{doc}"
     );
+}
+
+#[test]
+fn ctrl_c_during_the_commit_leaves_it_pending() {
+    let home = Home::new();
+    let child = pay_in_flight(&home);
+    // SAFETY: sending SIGINT to a child process we spawned and still own.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGINT) }, 0);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "pending, not 'cancelled': {stderr}");
+    assert!(
+        stderr.contains("PENDING") && stderr.contains("Do NOT pay again"),
+        "{stderr}"
+    );
+    let (reference, outcome, ..) = only_row(&home);
+    assert_eq!(outcome, "sending", "the row stays unsettled, counted as pending");
+    assert!(
+        stderr.contains(&format!("konnect status {reference}")),
+        "{stderr}"
+    );
+    assert_eq!(home.commits(None), 1);
 }

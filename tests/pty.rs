@@ -9,17 +9,8 @@ use expectrl::process::unix::WaitStatus;
 use expectrl::{Eof, Expect, Session};
 
 fn spawn(home: &Home, args: &[&str]) -> expectrl::session::OsSession {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("konnect"));
-    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("KONNECT_") || k.starts_with("XDG_")) {
-        cmd.env_remove(k);
-    }
-    cmd.env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1")
-        .arg("--sandbox")
-        .args(args);
+    let mut cmd = common::std_cmd(home);
+    cmd.env("TERM", "xterm-256color").arg("--sandbox").args(args);
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(30)));
     session

@@ -128,7 +128,23 @@ pub struct Client {
 impl Client {
     /// `timeout` bounds each whole call; connecting alone gets at most ten seconds of it.
     pub fn new(base_url: &str, token: Secret, timeout: Duration, verbose: bool) -> Client {
+        let base = base_url.trim_end_matches('/').to_string();
+        let host = base
+            .split("://")
+            .nth(1)
+            .unwrap_or(&base)
+            .split('/')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        // Proxies from the environment are honoured, except for loopback (the sandbox).
+        let proxy = if crate::settings::is_loopback(&host) {
+            None
+        } else {
+            ureq::Proxy::try_from_env()
+        };
         let config = ureq::Agent::config_builder()
+            .proxy(proxy)
             .http_status_as_error(false)
             .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
             .timeout_global(Some(timeout))

@@ -22,19 +22,11 @@ impl Home {
         self.dir.path().to_path_buf()
     }
 
-    /// konnect with this home, no inherited KONNECT_* settings, fast sandbox faults, no colour.
+    /// konnect with this home, no inherited KONNECT_*, XDG_* or proxy settings, fast sandbox
+    /// faults, no colour.
     pub fn cmd(&self) -> Command {
-        let mut c = assert_cmd::cargo_bin_cmd!("konnect");
-        for (k, _) in std::env::vars() {
-            if k.starts_with("KONNECT_") || k.starts_with("XDG_") {
-                c.env_remove(k);
-            }
-        }
-        c.env("HOME", self.path())
-            .env("XDG_DATA_HOME", self.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.path().join("config"))
-            .env("NO_COLOR", "1")
-            .env("KONNECT_SANDBOX_SLOW_SECS", "3")
+        let mut c = Command::from_std(std_cmd(self));
+        c.env("KONNECT_SANDBOX_SLOW_SECS", "3")
             .env("KONNECT_SANDBOX_SETTLE_SECS", "0")
             .timeout(std::time::Duration::from_secs(60));
         c
@@ -87,6 +79,30 @@ impl Home {
     }
 }
 
+/// Variables of the test's own environment that must not reach konnect: its settings,
+/// XDG folders, and proxies (every test stays on loopback).
+pub fn inherited() -> Vec<String> {
+    std::env::vars()
+        .map(|(k, _)| k)
+        .filter(|k| {
+            k.starts_with("KONNECT_") || k.starts_with("XDG_") || k.to_ascii_lowercase().ends_with("_proxy")
+        })
+        .collect()
+}
+
+/// A plain `std::process::Command` for konnect, isolated like [`Home::cmd`].
+pub fn std_cmd(home: &Home) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("konnect"));
+    for k in inherited() {
+        c.env_remove(k);
+    }
+    c.env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("NO_COLOR", "1");
+    c
+}
+
 /// Runs a command and returns (exit code, stdout, stderr); fails the test on a panic (101).
 pub fn run(mut c: Command) -> (i32, String, String) {
     let out = c.output().expect("run konnect");
@@ -121,10 +137,9 @@ pub struct SandboxProcess {
 impl SandboxProcess {
     pub fn start(home: &Home, state: Option<&std::path::Path>) -> SandboxProcess {
         use std::io::BufRead;
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("konnect"));
+        let mut cmd = std_cmd(home);
         cmd.env("KONNECT_SANDBOX_SLOW_SECS", "3")
             .env("KONNECT_SANDBOX_SETTLE_SECS", "0")
-            .env("HOME", home.path())
             .args(["sandbox", "--addr", "127.0.0.1:0"])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null());
