@@ -194,7 +194,7 @@ pub fn receipt(p: &crate::journal::Payment, width: usize) -> String {
     out.push_str(&rule('='));
     out.push('\n');
     for line in wrap(title, width) {
-        let pad = (width - console::measure_text_width(&line)) / 2;
+        let pad = width.saturating_sub(console::measure_text_width(&line)) / 2;
         out.push_str(&format!("{}{line}\n", " ".repeat(pad)));
     }
     out.push_str(&rule('-'));

@@ -153,15 +153,6 @@ impl Client {
             .max_idle_connections(MAX_WORKERS)
             .max_idle_connections_per_host(MAX_WORKERS)
             .build();
-        let base = base_url.trim_end_matches('/').to_string();
-        let host = base
-            .split("://")
-            .nth(1)
-            .unwrap_or(&base)
-            .split('/')
-            .next()
-            .unwrap_or("")
-            .to_string();
         Client {
             agent: config.into(),
             base,

@@ -178,7 +178,7 @@ pub fn history(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
                 pad(&p.isp, 15),
                 pad(&p.username, 13),
                 p.amount.lakh(),
-                &p.reference[..p.reference.len().min(8)],
+                p.reference.chars().take(8).collect::<String>(),
             );
         }
     }
