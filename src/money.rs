@@ -69,6 +69,12 @@ impl Npr {
     }
 
     /// The form counters in Nepal write: `Rs. 1,00,000.00` (last three digits, then pairs).
+    ///
+    /// ```
+    /// use konnect::money::Npr;
+    /// assert_eq!(Npr::parse("100000").unwrap().lakh(), "Rs. 1,00,000.00");
+    /// assert_eq!(Npr::parse("5999").unwrap().lakh(), "Rs. 5,999.00");
+    /// ```
     pub fn lakh(self) -> String {
         format!("Rs. {}", group_lakh(&self.fixed2()))
     }
@@ -104,6 +110,10 @@ impl Npr {
 }
 
 /// Inserts Indian-style grouping into a plain decimal text such as `-100000.00`.
+///
+/// ```
+/// assert_eq!(konnect::money::group_lakh("-12345678.90"), "-1,23,45,678.90");
+/// ```
 pub fn group_lakh(plain: &str) -> String {
     let (sign, rest) = match plain.strip_prefix('-') {
         Some(r) => ("-", r),
