@@ -6,6 +6,7 @@ mod common;
 use common::{Home, SandboxProcess, run};
 
 const TOKEN: &str = "TEST:KnownSecretToken0123456789";
+const PKG: &str = "1-13286-5-3";
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
@@ -43,81 +44,16 @@ fn the_token_appears_nowhere() {
     go(&["lookup", "--isp", "izone", "--user", "active"]);
     go(&["lookup", "--isp", "izone", "--user", "new"]);
     go(&["lookup", "--isp", "chitrawan-unique-net", "--user", "x"]);
-    go(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        "1-13286-5-3",
-        "--dry-run",
-    ]);
-    go(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        "1-13286-5-3",
-        "--yes",
-        "--allow-repeat",
-    ]);
-    go(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "fail",
-        "--package",
-        "1-13286-5-3",
-        "--yes",
-        "--allow-repeat",
-    ]);
-    go(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "queued",
-        "--package",
-        "1-13286-5-3",
-        "--yes",
-        "--allow-repeat",
-    ]);
-    go(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "slow",
-        "--package",
-        "1-13286-5-3",
-        "--yes",
-        "--allow-repeat",
-    ]);
-    go(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "boom",
-        "--package",
-        "1-13286-5-3",
-        "--yes",
-        "--allow-repeat",
-    ]);
-    go(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        "nope",
-        "--yes",
-    ]);
+    let pay = |user: &'static str, package: &'static str, extra: &[&'static str]| {
+        let mut args = vec!["pay", "--isp", "izone", "--user", user, "--package", package];
+        args.extend_from_slice(extra);
+        args
+    };
+    go(&pay("active", PKG, &["--dry-run"]));
+    for user in ["active", "fail", "queued", "slow", "boom"] {
+        go(&pay(user, PKG, &["--yes", "--allow-repeat"]));
+    }
+    go(&pay("active", "nope", &["--yes"]));
     go(&["status", "01NOSUCHREF"]);
     go(&["reconcile"]);
     go(&["balance"]);
