@@ -152,7 +152,7 @@ impl Ctx {
 /// Runs the parsed command. Failures come back as [`Failure`] (or any error, mapped to internal).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Cli { global, command } = cli;
-    let ctx = |g: GlobalArgs| Ctx::new(g);
+    let ctx = Ctx::new;
     match command {
         Command::Completions { shell } => crate::flow::meta::completions(shell),
         Command::Sandbox(args) => crate::flow::meta::sandbox(&global, args),

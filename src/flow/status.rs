@@ -29,7 +29,7 @@ pub fn outcome_of(answer: &TxnStatus, row: Option<&Payment>) -> Outcome {
     if young { Outcome::Pending } else { Outcome::Failed }
 }
 
-/// Records the answer in the journal; returns the row's outcome before, if the row exists.
+/// Records the service's answer for one payment in the journal.
 fn settle(journal: &Journal, reference: &str, answer: &TxnStatus, outcome: Outcome) -> Result<(), Failure> {
     let message = if answer.found {
         answer.details.clone()
