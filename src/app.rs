@@ -143,6 +143,17 @@ impl Ctx {
         }
     }
 
+    /// Warns when a balance (named by `what`) is below the configured `low_balance`.
+    pub fn warn_low_balance(&self, what: &str, balance: crate::money::Npr) {
+        if let Some(low) = self.settings.low_balance_crossed(balance) {
+            self.ui.warn(&format!(
+                "{what} {} is below low_balance {}; top up the account",
+                balance.lakh(),
+                low.lakh()
+            ));
+        }
+    }
+
     /// The one JSON document of this run.
     pub fn print_json(&self, v: &Value) {
         println!("{v}");

@@ -30,6 +30,15 @@ impl Kind {
     }
 }
 
+/// The exit code of a payment's outcome: 0 paid, 3 failed (nothing charged), 4 pending.
+pub fn outcome_exit_code(outcome: crate::api::Outcome) -> u8 {
+    match outcome {
+        crate::api::Outcome::Success => 0,
+        crate::api::Outcome::Failed => Kind::Rejected.exit_code(),
+        crate::api::Outcome::Pending => Kind::Pending.exit_code(),
+    }
+}
+
 /// A failure that ends a command: printed as one line (or a JSON document) and mapped to an exit code.
 #[derive(Debug, Clone, thiserror::Error, Serialize)]
 #[error("{message}")]

@@ -246,7 +246,7 @@ impl Journal {
             )
             .map_err(db_error(&self.path))?;
         if let Some(credits) = s.credits_available {
-            self.set_meta("last_balance", &credits.decimal().to_string())?;
+            self.set_last_balance(credits)?;
         }
         Ok(())
     }
@@ -354,6 +354,11 @@ impl Journal {
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()
             .map_err(db_error(&self.path))
+    }
+
+    /// Remembers a balance the service reported, for warnings that must not cost a request.
+    pub fn set_last_balance(&self, credits: Npr) -> Result<(), Failure> {
+        self.set_meta("last_balance", &credits.decimal().to_string())
     }
 
     /// The account balance last seen in a commit or balance answer (no request made).

@@ -373,6 +373,11 @@ impl Settings {
         Ok(token)
     }
 
+    /// The `low_balance` threshold, when this balance is below it.
+    pub fn low_balance_crossed(&self, balance: Npr) -> Option<Npr> {
+        self.low_balance.filter(|low| balance < *low)
+    }
+
     /// The banner's text: `TEST (uatservices.khalti.com)`.
     pub fn banner(&self) -> String {
         let host = check_url_shape(&self.base_url.0).unwrap_or_else(|_| self.base_url.0.clone());

@@ -20,9 +20,9 @@ pub fn balance(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
         .ui
         .spin("Asking for the balance…", || client.balance())
         .map_err(Failure::from)?;
-    journal.set_meta("last_balance", &b.credits_available.decimal().to_string())?;
+    journal.set_last_balance(b.credits_available)?;
     let low = ctx.settings.low_balance;
-    let below = low.is_some_and(|l| b.credits_available < l);
+    let below = ctx.settings.low_balance_crossed(b.credits_available).is_some();
     if ctx.ui.json {
         ctx.print_json(&json!({
             "ok": true,
@@ -37,13 +37,7 @@ pub fn balance(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
             println!("Credits consumed   {}", c.lakh());
         }
     }
-    if let (true, Some(l)) = (below, low) {
-        ctx.ui.warn(&format!(
-            "the balance {} is below low_balance {}; top up the account",
-            b.credits_available.lakh(),
-            l.lakh()
-        ));
-    }
+    ctx.warn_low_balance("the balance", b.credits_available);
     Ok(ExitCode::SUCCESS)
 }
 

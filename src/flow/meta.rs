@@ -19,9 +19,7 @@ pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
 
 /// Serves the simulator until killed, after printing its base URL and a test token on stdout.
 pub fn sandbox(global: &GlobalArgs, args: SandboxArgs) -> anyhow::Result<ExitCode> {
-    let host = args.addr.rsplit_once(':').map(|(h, _)| h).unwrap_or(&args.addr);
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    if !(host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())) {
+    if !crate::settings::is_loopback(&args.addr) {
         return Err(Failure::usage(format!(
             "the sandbox listens on loopback only, not '{}'",
             args.addr

@@ -45,11 +45,10 @@ impl Verdict {
     }
 
     pub fn exit_code(&self) -> u8 {
-        match (self.outcome, self.not_sent) {
-            (_, true) => Kind::Network.exit_code(),
-            (Outcome::Success, _) => 0,
-            (Outcome::Failed, _) => Kind::Rejected.exit_code(),
-            (Outcome::Pending, _) => Kind::Pending.exit_code(),
+        if self.not_sent {
+            Kind::Network.exit_code()
+        } else {
+            crate::failure::outcome_exit_code(self.outcome)
         }
     }
 }
@@ -303,12 +302,8 @@ fn low_balance_warning(ctx: &Ctx, journal: &Journal, package: &Package) -> Resul
                 balance.lakh(),
                 package.amount.lakh()
             ));
-        } else if let Some(low) = ctx.settings.low_balance.filter(|low| balance < *low) {
-            ctx.ui.warn(&format!(
-                "the last known balance {} is below low_balance {}",
-                balance.lakh(),
-                low.lakh()
-            ));
+        } else {
+            ctx.warn_low_balance("the last known balance", balance);
         }
     }
     Ok(())
@@ -359,14 +354,8 @@ fn report(
     } else if let Ok(Some(row)) = journal.get(reference) {
         print!("{}", render::receipt(&row, 42));
     }
-    if let (Some(left), Some(low)) = (v.settlement.credits_available, ctx.settings.low_balance)
-        && left < low
-    {
-        ctx.ui.warn(&format!(
-            "credits left {} are below low_balance {}; top up the account",
-            left.lakh(),
-            low.lakh()
-        ));
+    if let Some(left) = v.settlement.credits_available {
+        ctx.warn_low_balance("the balance left", left);
     }
     if let Some(f) = &failure {
         eprintln!("{}", render::failure_line(f));

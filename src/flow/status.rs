@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::api::{Outcome, TxnStatus};
 use crate::app::Ctx;
-use crate::failure::{Failure, Kind};
+use crate::failure::Failure;
 use crate::journal::{Journal, Payment, Settlement};
 use crate::money::Npr;
 
@@ -49,11 +49,7 @@ fn settle(journal: &Journal, reference: &str, answer: &TxnStatus, outcome: Outco
 }
 
 fn exit_for(outcome: Outcome) -> ExitCode {
-    ExitCode::from(match outcome {
-        Outcome::Success => 0,
-        Outcome::Failed => Kind::Rejected.exit_code(),
-        Outcome::Pending => Kind::Pending.exit_code(),
-    })
+    ExitCode::from(crate::failure::outcome_exit_code(outcome))
 }
 
 pub fn status(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
