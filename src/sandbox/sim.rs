@@ -480,7 +480,7 @@ fn take_reference(s: &mut State, reference: Option<&str>) -> Result<(), Reply> {
             "Provide a unique reference.",
         ));
     };
-    if r.len() > 50 || !r.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if !crate::reference::is_valid(r) {
         return Err(validation(
             "The reference must be at most 50 letters, digits or hyphens.",
         ));
