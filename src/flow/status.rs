@@ -29,20 +29,26 @@ pub fn outcome_of(answer: &TxnStatus, row: Option<&Payment>) -> Outcome {
     if young { Outcome::Pending } else { Outcome::Failed }
 }
 
+/// The journal's note on an answer: the service's words, or what an unknown reference means.
+fn message_for(answer: &TxnStatus, outcome: Outcome) -> Option<String> {
+    match (answer.found, outcome) {
+        (true, _) => answer.details.clone(),
+        (false, Outcome::Pending) => {
+            Some("not yet known to the service; the commit may still be on its way".into())
+        }
+        (false, _) => Some("the service has no payment with this reference: nothing was charged".into()),
+    }
+}
+
 /// Records the service's answer for one payment in the journal.
 fn settle(journal: &Journal, reference: &str, answer: &TxnStatus, outcome: Outcome) -> Result<(), Failure> {
-    let message = if answer.found {
-        answer.details.clone()
-    } else {
-        Some("the service has no payment with this reference: nothing was charged".into())
-    };
     journal.settle(
         reference,
         &Settlement {
             outcome: Some(outcome),
             state: answer.state.clone(),
             transaction_id: answer.response_id.clone(),
-            message,
+            message: message_for(answer, outcome),
             ..Settlement::default()
         },
     )
@@ -231,4 +237,58 @@ pub fn reconcile(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(outcome: &str, age_ms: i64) -> Payment {
+        Payment {
+            reference: "r".into(),
+            created_ms: crate::clock::now_ms() - age_ms,
+            settled_ms: None,
+            env: "TEST".into(),
+            isp: "izone".into(),
+            username: "u".into(),
+            customer_name: None,
+            package_id: "p".into(),
+            package_name: None,
+            amount: Npr::ZERO,
+            outcome: outcome.into(),
+            state: None,
+            transaction_id: None,
+            credits_available: None,
+            credits_consumed: None,
+            message: None,
+        }
+    }
+
+    #[test]
+    fn an_unknown_reference_fails_only_once_its_commit_cannot_be_on_its_way() {
+        let unknown = TxnStatus {
+            found: false,
+            ..TxnStatus::default()
+        };
+        let young = outcome_of(&unknown, Some(&row("sending", 1_000)));
+        assert_eq!(young, Outcome::Pending);
+        assert!(message_for(&unknown, young).unwrap().contains("not yet known"));
+        let old = outcome_of(&unknown, Some(&row("sending", IN_FLIGHT_GRACE_MS + 1_000)));
+        assert_eq!(old, Outcome::Failed);
+        assert!(
+            message_for(&unknown, old)
+                .unwrap()
+                .contains("nothing was charged")
+        );
+        assert_eq!(
+            outcome_of(&unknown, Some(&row("pending", 1_000))),
+            Outcome::Failed
+        );
+        let found = TxnStatus {
+            found: true,
+            state: Some("Queued".into()),
+            ..TxnStatus::default()
+        };
+        assert_eq!(outcome_of(&found, None), Outcome::Pending);
+    }
 }
