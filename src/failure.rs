@@ -125,6 +125,7 @@ impl From<crate::api::ApiError> for Failure {
             ),
             E::Http { .. } => Failure::new(Kind::Rejected, format!("{err}; check the base URL")),
             E::Malformed { .. } => Failure::new(Kind::Network, format!("{err}; nothing was charged")),
+            E::Redirect { .. } => Failure::auth(err.to_string()),
         }
     }
 }

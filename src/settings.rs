@@ -17,6 +17,11 @@ use crate::secret::Secret;
 pub const LIVE_URL: &str = "https://services.khalti.com";
 pub const TEST_URL: &str = "https://uatservices.khalti.com";
 const DEFAULT_TIMEOUT: u64 = 30;
+/// How old a payment must be before "unknown reference" proves it was never charged: the
+/// aggregator's own advice is to look a held payment up again after five minutes.
+pub const DEFAULT_LOOKUP_GRACE_SECS: u64 = 5 * 60;
+/// The longest grace a config may set (a day: the repeat guard's window).
+const MAX_LOOKUP_GRACE_SECS: u64 = 24 * 60 * 60;
 
 /// Which service a command talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,10 +92,19 @@ pub struct ConfigFile {
     pub journal: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub low_balance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lookup_grace_secs: Option<u64>,
 }
 
 /// The keys `config set` accepts; the token has its own command so it never sits in argv.
-pub const SETTABLE_KEYS: &[&str] = &["env", "base_url", "timeout", "journal", "low_balance"];
+pub const SETTABLE_KEYS: &[&str] = &[
+    "env",
+    "base_url",
+    "timeout",
+    "journal",
+    "low_balance",
+    "lookup_grace_secs",
+];
 
 impl ConfigFile {
     pub fn load(path: &Path) -> Result<ConfigFile, Failure> {
@@ -151,6 +165,14 @@ impl ConfigFile {
                 Npr::parse(value).map_err(|e| Failure::usage(format!("low_balance: {e}")))?;
                 self.low_balance = Some(value.to_string());
             }
+            "lookup_grace_secs" => {
+                let secs = value.parse::<u64>().ok().filter(|s| *s <= MAX_LOOKUP_GRACE_SECS);
+                self.lookup_grace_secs = Some(secs.ok_or_else(|| {
+                    Failure::usage(format!(
+                        "lookup_grace_secs must be whole seconds from 0 to {MAX_LOOKUP_GRACE_SECS} (default {DEFAULT_LOOKUP_GRACE_SECS})"
+                    ))
+                })?);
+            }
             "token" => {
                 return Err(Failure::usage(
                     "the token is set with `konnect config set-token` (stdin or a hidden prompt), never on the command line",
@@ -197,6 +219,8 @@ pub struct Settings {
     pub timeout: (Duration, Source),
     pub journal: (PathBuf, Source),
     pub low_balance: Option<Npr>,
+    /// See [`DEFAULT_LOOKUP_GRACE_SECS`].
+    pub lookup_grace: Duration,
     pub config_path: PathBuf,
     pub data_dir: PathBuf,
     /// Set when the config file holds the token but others can read it (its mode).
@@ -317,6 +341,16 @@ impl Settings {
             None => None,
         };
 
+        let lookup_grace = match config.lookup_grace_secs {
+            Some(s) if s <= MAX_LOOKUP_GRACE_SECS => Duration::from_secs(s),
+            Some(s) => {
+                return Err(Failure::auth(format!(
+                    "config lookup_grace_secs {s} is over {MAX_LOOKUP_GRACE_SECS}; fix it with `konnect config set lookup_grace_secs SECONDS`"
+                )));
+            }
+            None => Duration::from_secs(DEFAULT_LOOKUP_GRACE_SECS),
+        };
+
         Ok(Settings {
             env: env_choice,
             base_url,
@@ -324,6 +358,7 @@ impl Settings {
             timeout,
             journal,
             low_balance,
+            lookup_grace,
             config_path,
             data_dir,
             loose_config_mode,

@@ -101,18 +101,8 @@ fn two_payments_on_one_journal_at_once_both_land() {
                 &server.base_url,
                 "--journal",
                 journal.to_str().unwrap(),
-                "--json",
             ])
-            .args([
-                "pay",
-                "--isp",
-                "izone",
-                "--user",
-                user,
-                "--package",
-                package,
-                "--yes",
-            ])
+            .args(common::pay_args(user, package, &[]))
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
         c.spawn().unwrap()

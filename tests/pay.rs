@@ -10,19 +10,7 @@ use serde_json::Value;
 const ACTIVE_PKG: &str = "1-13286-5-3";
 
 fn pay(home: &Home, user: &str, package: &str, extra: &[&str]) -> (i32, Value, String) {
-    let mut args = vec![
-        "--json",
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        user,
-        "--package",
-        package,
-        "--yes",
-    ];
-    args.extend_from_slice(extra);
-    run_json(home.sandbox(&args))
+    run_json(home.sandbox(&common::pay_args(user, package, extra)))
 }
 
 /// The one journal row of a test and the commits the sandbox saw for it.
@@ -383,19 +371,9 @@ fn a_commit_that_never_left_is_safe_to_retry() {
 fn pay_in_flight(home: &Home) -> std::process::Child {
     let mut c = common::std_cmd(home);
     c.env("KONNECT_SANDBOX_SLOW_SECS", "30")
-        .args([
-            "--sandbox",
-            "--json",
-            "pay",
-            "--isp",
-            "izone",
-            "--user",
-            "slow",
-            "--package",
-            ACTIVE_PKG,
-            "--yes",
-        ])
-        .stdout(std::process::Stdio::null())
+        .arg("--sandbox")
+        .args(common::pay_args("slow", ACTIVE_PKG, &[]))
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     let child = c.spawn().unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -439,23 +417,51 @@ fn a_killed_payment_stays_pending_and_is_reported() {
 }
 
 #[test]
-fn ctrl_c_during_the_commit_leaves_it_pending() {
-    let home = Home::new();
-    let child = pay_in_flight(&home);
-    // SAFETY: sending SIGINT to a child process we spawned and still own.
-    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGINT) }, 0);
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(4), "pending, not 'cancelled': {stderr}");
-    assert!(
-        stderr.contains("PENDING") && stderr.contains("Do NOT pay again"),
-        "{stderr}"
-    );
-    let (reference, outcome, ..) = only_row(&home);
-    assert_eq!(outcome, "sending", "the row stays unsettled, counted as pending");
-    assert!(
-        stderr.contains(&format!("konnect status {reference}")),
-        "{stderr}"
-    );
-    assert_eq!(home.commits(None), 1);
+fn an_interrupt_during_the_commit_leaves_it_pending() {
+    // Ctrl-C, a terminal closing (SIGHUP) and a service manager stopping it (SIGTERM) alike.
+    for (name, signal) in [
+        ("SIGINT", libc::SIGINT),
+        ("SIGTERM", libc::SIGTERM),
+        ("SIGHUP", libc::SIGHUP),
+    ] {
+        let home = Home::new();
+        let child = pay_in_flight(&home);
+        // SAFETY: sending a signal to a child process we spawned and still own.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(4),
+            "{name}: pending, not 'cancelled': {stderr}"
+        );
+        assert!(
+            stderr.contains("PENDING")
+                && stderr.contains("Do NOT pay again")
+                && !stderr.contains("nothing was sent"),
+            "{name}: {stderr}"
+        );
+        let (reference, outcome, ..) = only_row(&home);
+        assert_eq!(
+            outcome, "sending",
+            "{name}: the row stays unsettled, counted as pending"
+        );
+        assert!(
+            stderr.contains(&format!("konnect status {reference}")),
+            "{name}: {stderr}"
+        );
+        // --json still gets its one document: the pending payment.
+        let doc: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{name}: one JSON document ({e}): {:?}", out.stdout));
+        assert_eq!(
+            (
+                doc["outcome"].as_str(),
+                doc["reference"].as_str(),
+                doc["error"]["kind"].as_str()
+            ),
+            (Some("pending"), Some(reference.as_str()), Some("pending")),
+            "{name}: {doc}"
+        );
+        assert_eq!(home.commits(None), 1, "{name}");
+    }
 }

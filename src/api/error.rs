@@ -7,7 +7,7 @@ use super::wire::ServiceError;
 /// A failed call. `NotSent` proves nothing left the machine; `NoAnswer` means it may have arrived.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
-    #[error("could not reach {host}: {reason}; nothing was sent")]
+    #[error("{reason}; nothing was sent")]
     NotSent { host: String, reason: String },
     #[error("no answer from {host} after the request was sent: {reason}")]
     NoAnswer { host: String, reason: String },
@@ -17,6 +17,11 @@ pub enum ApiError {
     Http { status: u16, snippet: String },
     #[error("the service's answer (HTTP {status}) could not be read: {reason}")]
     Malformed { status: u16, reason: String },
+    /// konnect never follows a redirect: a payment API that moves is a wrong base URL or an attack.
+    #[error(
+        "the service answered HTTP {status}, a redirect to {location}; konnect never follows redirects: check the base URL"
+    )]
+    Redirect { status: u16, location: String },
 }
 
 fn snippet_suffix(snippet: &str) -> String {
@@ -42,20 +47,22 @@ impl ApiError {
             reason,
         };
         match err {
-            E::HostNotFound => not_sent("host not found (DNS)".into()),
-            E::ConnectionFailed => not_sent("connection failed".into()),
-            E::Timeout(t @ (T::Resolve | T::Connect)) => {
-                not_sent(format!("timed out while connecting ({t:?})"))
-            }
+            E::HostNotFound => not_sent(format!("could not resolve {host} (DNS)")),
+            E::ConnectionFailed => not_sent(format!("could not connect to {host}")),
+            E::Timeout(T::Resolve) => not_sent(format!("could not resolve {host} in time (DNS)")),
+            E::Timeout(T::Connect) => not_sent(format!("could not connect to {host} in time")),
+            E::Timeout(T::Global) => no_answer("timed out waiting for the answer".into()),
             E::Timeout(t) => no_answer(format!("timed out ({t:?})")),
-            E::Io(e) if is_connect_error(&e) => not_sent(e.to_string()),
+            E::Io(e) if is_connect_error(&e) => not_sent(format!("could not connect to {host}: {e}")),
             E::Io(e) => no_answer(e.to_string()),
-            e @ (E::Tls(_) | E::Rustls(_) | E::Pem(_) | E::TlsRequired) => not_sent(format!("TLS: {e}")),
+            e @ (E::Tls(_) | E::Rustls(_) | E::Pem(_) | E::TlsRequired) => {
+                not_sent(format!("TLS with {host} failed: {e}"))
+            }
             e @ (E::BadUri(_)
             | E::Http(_)
             | E::InvalidProxyUrl
             | E::ConnectProxyFailed(_)
-            | E::RequireHttpsOnly(_)) => not_sent(e.to_string()),
+            | E::RequireHttpsOnly(_)) => not_sent(format!("could not send to {host}: {e}")),
             E::BodyExceedsLimit(limit) => ApiError::Malformed {
                 status: 0,
                 reason: format!("the answer is larger than {limit} bytes"),
@@ -79,4 +86,33 @@ fn is_connect_error(e: &io::Error) -> bool {
             | io::ErrorKind::AddrNotAvailable
             | io::ErrorKind::AddrInUse
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_never_left_says_so_and_what_may_have_left_does_not() {
+        let dns = ApiError::from_ureq(ureq::Error::HostNotFound, "services.example");
+        assert_eq!(
+            dns.to_string(),
+            "could not resolve services.example (DNS); nothing was sent"
+        );
+        let refused = io::Error::from(io::ErrorKind::ConnectionRefused);
+        let refused = ApiError::from_ureq(ureq::Error::Io(refused), "h:1");
+        assert!(matches!(refused, ApiError::NotSent { .. }), "{refused}");
+        assert!(refused.to_string().starts_with("could not connect to h:1"));
+        let connect = ApiError::from_ureq(ureq::Error::Timeout(ureq::Timeout::Connect), "h");
+        assert!(matches!(connect, ApiError::NotSent { .. }));
+        // A reset on a reused connection may come after the request's bytes were written.
+        let reset = io::Error::from(io::ErrorKind::ConnectionReset);
+        assert!(matches!(
+            ApiError::from_ureq(ureq::Error::Io(reset), "h"),
+            ApiError::NoAnswer { .. }
+        ));
+        let global = ApiError::from_ureq(ureq::Error::Timeout(ureq::Timeout::Global), "h");
+        assert!(matches!(global, ApiError::NoAnswer { .. }));
+        assert!(!global.to_string().contains("Global"), "{global}");
+    }
 }

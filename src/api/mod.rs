@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod outcome;
+pub mod strict;
 pub mod wire;
 
 use std::time::{Duration, Instant};
@@ -32,6 +33,8 @@ pub const BALANCE_PATH: &str = "/api/balance";
 pub struct Exchange {
     pub status: u16,
     pub body: Vec<u8>,
+    /// Where a 3xx answer points; kept to name it, never followed.
+    pub location: Option<String>,
 }
 
 impl Exchange {
@@ -43,9 +46,14 @@ impl Exchange {
                 reason: "the body is empty".into(),
             });
         }
-        serde_json::from_slice(&self.body).map_err(|e| {
+        strict::parse(&self.body).map_err(|e| {
             let head = self.snippet();
-            if (200..300).contains(&self.status) || head.starts_with(['{', '[']) {
+            if e.is_data() {
+                ApiError::Malformed {
+                    status: self.status,
+                    reason: format!("it contradicts itself ({e})"),
+                }
+            } else if (200..300).contains(&self.status) || head.starts_with(['{', '[']) {
                 ApiError::Malformed {
                     status: self.status,
                     reason: format!("not valid JSON ({e})"),
@@ -69,8 +77,23 @@ impl Exchange {
         line.chars().filter(|c| !c.is_control()).take(80).collect()
     }
 
+    /// A redirect as an error naming its target: only a commit's 3xx is kept (as pending).
+    fn refuse_redirect(&self) -> Result<(), ApiError> {
+        if (300..400).contains(&self.status) {
+            return Err(ApiError::Redirect {
+                status: self.status,
+                location: self
+                    .location
+                    .clone()
+                    .unwrap_or_else(|| "nowhere (no Location)".into()),
+            });
+        }
+        Ok(())
+    }
+
     /// An answer that must be a success object: the service's error object becomes `Rejected`.
     fn success_json(&self) -> Result<Value, ApiError> {
+        self.refuse_redirect()?;
         let v = self.json()?;
         if let Some(err) = ServiceError::from_value(self.status, &v) {
             return Err(ApiError::Rejected(Box::new(err)));
@@ -126,7 +149,8 @@ pub struct Client {
 }
 
 impl Client {
-    /// `timeout` bounds each whole call; connecting alone gets at most ten seconds of it.
+    /// `timeout` bounds each whole call; connecting alone gets at most half of it (ten seconds at
+    /// most), so a connection that never opens is told apart from an answer that never came.
     pub fn new(base_url: &str, token: Secret, timeout: Duration, verbose: bool) -> Client {
         let base = base_url.trim_end_matches('/').to_string();
         let host = base
@@ -146,15 +170,22 @@ impl Client {
         let config = ureq::Agent::config_builder()
             .proxy(proxy)
             .http_status_as_error(false)
-            .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
+            // A redirect is never followed: a commit must reach the service it was meant for.
+            .max_redirects(0)
+            .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout / 2)))
             .timeout_global(Some(timeout))
             .user_agent(concat!("konnect/", env!("CARGO_PKG_VERSION")))
             // Batch lookups run up to 16 workers; each keeps its connection alive.
             .max_idle_connections(MAX_WORKERS)
             .max_idle_connections_per_host(MAX_WORKERS)
             .build();
+        let agent = ureq::Agent::with_parts(
+            config,
+            ureq::unversioned::transport::DefaultConnector::default(),
+            NameResolver::default(),
+        );
         Client {
-            agent: config.into(),
+            agent,
             base,
             host,
             token,
@@ -191,6 +222,7 @@ impl Client {
     /// Looks one reference up. An unknown reference is `Ok` with `found: false`.
     pub fn status(&self, reference: &str) -> Result<TxnStatus, ApiError> {
         let ex = self.get(STATUS_PATH, &[("reference", reference)])?;
+        ex.refuse_redirect()?;
         let v = ex.json()?;
         if let Some(err) = ServiceError::from_value(ex.status, &v)
             && !err.is_unknown_reference()
@@ -280,6 +312,10 @@ impl Client {
             .map_err(|e| ApiError::from_ureq(e, &self.host))
             .and_then(|response| {
                 let status = response.status().as_u16();
+                let location = response
+                    .headers()
+                    .get("location")
+                    .map(|l| printable(&String::from_utf8_lossy(l.as_bytes())));
                 let body = response
                     .into_body()
                     .with_config()
@@ -289,7 +325,11 @@ impl Client {
                         ApiError::Malformed { reason, .. } => ApiError::Malformed { status, reason },
                         other => other,
                     })?;
-                Ok(Exchange { status, body })
+                Ok(Exchange {
+                    status,
+                    body,
+                    location,
+                })
             });
         if self.verbose {
             let ms = started.elapsed().as_millis();
@@ -304,6 +344,30 @@ impl Client {
             );
         }
         outcome
+    }
+}
+
+/// A header value, short and without control characters, for a message.
+fn printable(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).take(200).collect()
+}
+
+/// The system resolver, with its failures reported as what they are: the name could not be
+/// resolved, so nothing was sent (ureq reports them as plain I/O errors).
+#[derive(Debug, Default)]
+struct NameResolver(ureq::unversioned::resolver::DefaultResolver);
+
+impl ureq::unversioned::resolver::Resolver for NameResolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        self.0.resolve(uri, config, timeout).map_err(|e| match e {
+            ureq::Error::Io(_) => ureq::Error::HostNotFound,
+            other => other,
+        })
     }
 }
 
@@ -331,26 +395,31 @@ mod tests {
         let html = Exchange {
             status: 502,
             body: b"<html><body>Bad Gateway</body></html>".to_vec(),
+            location: None,
         };
         assert!(matches!(html.json(), Err(ApiError::Http { status: 502, .. })));
         let empty = Exchange {
             status: 200,
             body: b"  ".to_vec(),
+            location: None,
         };
         assert!(matches!(empty.json(), Err(ApiError::Malformed { .. })));
         let truncated = Exchange {
             status: 200,
             body: b"{\"customer\": {".to_vec(),
+            location: None,
         };
         assert!(matches!(truncated.json(), Err(ApiError::Malformed { .. })));
         let refused = Exchange {
             status: 400,
             body: br#"{"status": false, "error_code": "1013"}"#.to_vec(),
+            location: None,
         };
         assert!(matches!(refused.success_json(), Err(ApiError::Rejected(_))));
         let odd = Exchange {
             status: 503,
             body: br#"{"status": true}"#.to_vec(),
+            location: None,
         };
         assert!(matches!(
             odd.success_json(),

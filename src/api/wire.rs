@@ -58,6 +58,9 @@ pub struct CommitAnswer {
     pub credits_consumed: Option<Npr>,
     pub credits_available: Option<Npr>,
     pub transaction_id: Option<String>,
+    /// Set when the answer says `Success` and also says it failed (an error code, `status: false`):
+    /// such an answer is pending, never decided.
+    pub contradiction: Option<String>,
 }
 
 /// A refund the status call reports.
@@ -81,6 +84,8 @@ pub struct TxnStatus {
     pub refunded: Option<bool>,
     pub refunded_amount: Option<Npr>,
     pub refunds: Vec<Refund>,
+    /// As for [`CommitAnswer::contradiction`].
+    pub contradiction: Option<String>,
 }
 
 /// The account's credits.
@@ -248,13 +253,29 @@ impl Details {
     }
 }
 
+/// Why an answer whose `state` is `Success` cannot be believed: it also carries a failure sign.
+fn success_contradicted(v: &Value, state: Option<&str>) -> Option<String> {
+    if !state.is_some_and(|s| s.trim().eq_ignore_ascii_case("success")) {
+        return None;
+    }
+    if flag(v.get("status")) == Some(false) {
+        return Some("it says state Success and status false".into());
+    }
+    if let Some(code) = text(v.get("error_code")) {
+        return Some(format!("it says state Success and error code {code}"));
+    }
+    text(v.get("error")).map(|e| format!("it says state Success and error {e}"))
+}
+
 impl CommitAnswer {
     pub fn from_value(v: &Value) -> Result<CommitAnswer, String> {
         if !v.is_object() {
             return Err("expected a JSON object".into());
         }
+        let state = text(v.get("state"));
         Ok(CommitAnswer {
-            state: text(v.get("state")),
+            contradiction: success_contradicted(v, state.as_deref()),
+            state,
             message: text(v.get("message")),
             detail: text(v.get("detail")).or_else(|| text(v.get("details"))),
             credits_consumed: money(v.get("credits_consumed"), "credits_consumed")?,
@@ -269,7 +290,11 @@ impl TxnStatus {
         if !v.is_object() {
             return Err("expected a JSON object".into());
         }
-        let unknown = ServiceError::from_value(0, v).is_some_and(|e| e.is_unknown_reference());
+        let state = text(v.get("state"));
+        let details = text(v.get("details")).or_else(|| text(v.get("detail")));
+        let response_id = text(v.get("response_id"));
+        let unknown = ServiceError::from_value(0, v).is_some_and(|e| e.is_unknown_reference())
+            || is_bulk_unknown(state.as_deref(), details.as_deref(), response_id.as_deref());
         let refunds = match v.get("refunds") {
             Some(Value::Array(items)) => items
                 .iter()
@@ -285,16 +310,25 @@ impl TxnStatus {
         };
         Ok(TxnStatus {
             found: !unknown,
-            state: text(v.get("state")),
-            details: text(v.get("details")).or_else(|| text(v.get("detail"))),
+            contradiction: success_contradicted(v, state.as_deref()),
+            state,
+            details,
             reference: text(v.get("reference")),
-            response_id: text(v.get("response_id")),
+            response_id,
             amount: money(v.get("amount"), "amount")?,
             refunded: flag(v.get("refunded")),
             refunded_amount: money(v.get("refunded_amount"), "refunded_amount")?,
             refunds,
         })
     }
+}
+
+/// The bulk look-up's form of "unknown reference" (the aggregator's own example): `status: true`,
+/// `state: Error`, "Invalid reference …", `response_id: 0`. It is not a failed payment.
+fn is_bulk_unknown(state: Option<&str>, details: Option<&str>, response_id: Option<&str>) -> bool {
+    state.is_some_and(|s| s.eq_ignore_ascii_case("error"))
+        && matches!(response_id, None | Some("0"))
+        && details.is_some_and(|d| d.to_ascii_lowercase().contains("invalid reference"))
 }
 
 impl Balance {
@@ -383,6 +417,25 @@ mod tests {
     }
 
     #[test]
+    fn a_success_that_also_says_failure_is_a_contradiction() {
+        for v in [
+            json!({"state": "Success", "status": false}),
+            json!({"state": "success", "status": true, "error_code": "1017"}),
+            json!({"state": "Success", "error": "server_error"}),
+        ] {
+            assert!(
+                CommitAnswer::from_value(&v).unwrap().contradiction.is_some(),
+                "{v}"
+            );
+            assert!(TxnStatus::from_value(&v).unwrap().contradiction.is_some(), "{v}");
+        }
+        let plain = json!({"state": "Success", "status": true});
+        assert!(CommitAnswer::from_value(&plain).unwrap().contradiction.is_none());
+        let failed = json!({"state": "Failed", "status": false, "error_code": "1021"});
+        assert!(CommitAnswer::from_value(&failed).unwrap().contradiction.is_none());
+    }
+
+    #[test]
     fn reads_commit_status_and_balance() {
         let c = CommitAnswer::from_value(
             &json!({"status": true, "state": "Success", "credits_consumed": 5999.0,
@@ -399,6 +452,12 @@ mod tests {
         let s = TxnStatus::from_value(&json!({"status": true, "state": "Success", "amount": "10", "refunds": [{"amount": 5, "remarks": "x"}]})).unwrap();
         assert!(s.found);
         assert_eq!(s.refunds[0].amount.unwrap().fixed2(), "5.00");
+        let bulk_unknown = json!({"status": true, "state": "Error", "details": "Invalid reference obtained for account",
+            "reference": "r", "response_id": 0, "amount": 0});
+        assert!(!TxnStatus::from_value(&bulk_unknown).unwrap().found);
+        let failed =
+            json!({"status": true, "state": "Error", "details": "Provider error", "response_id": 12});
+        assert!(TxnStatus::from_value(&failed).unwrap().found);
         let b = Balance::from_value(&json!({"credits_available": 1.123456789})).unwrap();
         assert_eq!(b.credits_available.decimal().to_string(), "1.123456789");
         assert!(Balance::from_value(&json!({})).is_err());

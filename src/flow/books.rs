@@ -9,7 +9,7 @@ use crate::app::Ctx;
 use crate::cli::{HistoryArgs, OutcomeFilter, ReceiptArgs, ReportArgs};
 use crate::clock;
 use crate::failure::Failure;
-use crate::journal::{Filter, Payment};
+use crate::journal::{Filter, Payment, RowState};
 use crate::money::Npr;
 use crate::render;
 
@@ -111,10 +111,10 @@ pub fn history(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         ),
         None => None,
     };
-    let outcomes = match args.outcome {
-        Some(OutcomeFilter::Success) => vec!["success"],
-        Some(OutcomeFilter::Pending) => vec!["pending"],
-        Some(OutcomeFilter::Failed) => vec!["failed"],
+    let states = match args.outcome {
+        Some(OutcomeFilter::Success) => vec![RowState::Success],
+        Some(OutcomeFilter::Pending) => RowState::UNSETTLED.to_vec(),
+        Some(OutcomeFilter::Failed) => vec![RowState::Failed],
         None => vec![],
     };
     let filter = Filter {
@@ -122,7 +122,7 @@ pub fn history(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         until_ms,
         isp: args.isp.map(|i| i.slug.to_string()),
         username: args.user.clone(),
-        outcomes,
+        states,
         limit: args.limit,
     };
     let journal = ctx.journal()?;
@@ -187,9 +187,16 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, amount: Npr) {
+    /// Adds one payment; a total too large to hold is an error, never a wrong figure.
+    fn add(&mut self, amount: Npr) -> Result<(), Failure> {
         self.count += 1;
-        self.amount = self.amount.checked_add(amount).unwrap_or(self.amount);
+        self.amount = self.amount.checked_add(amount).ok_or_else(|| {
+            Failure::internal(format!(
+                "the total overflows after adding {}; check the journal for a wrong amount",
+                amount.fixed2()
+            ))
+        })?;
+        Ok(())
     }
 }
 
@@ -206,8 +213,11 @@ pub fn report(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let mut totals: BTreeMap<&'static str, Tally> = BTreeMap::new();
     for p in &rows {
         let outcome = p.outcome().as_str();
-        groups.entry((p.isp.clone(), outcome)).or_default().add(p.amount);
-        totals.entry(outcome).or_default().add(p.amount);
+        groups
+            .entry((p.isp.clone(), outcome))
+            .or_default()
+            .add(p.amount)?;
+        totals.entry(outcome).or_default().add(p.amount)?;
     }
     let pending: Vec<&str> = rows
         .iter()

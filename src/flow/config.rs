@@ -63,6 +63,7 @@ fn show(ctx: &Ctx) {
             "timeout": {"value": s.timeout.0.as_secs(), "source": s.timeout.1.to_string()},
             "journal": {"value": s.journal.0, "source": s.journal.1.to_string()},
             "low_balance": low,
+            "lookup_grace_secs": s.lookup_grace.as_secs(),
         }));
         return;
     }
@@ -87,6 +88,7 @@ fn show(ctx: &Ctx) {
     );
     println!("journal      {:<40} ({})", s.journal.0.display(), s.journal.1);
     println!("low_balance  {}", low.unwrap_or_else(|| "(not set)".into()));
+    println!("lookup_grace_secs  {}", s.lookup_grace.as_secs());
     if let Some(mode) = s.loose_config_mode {
         ctx.ui.warn(&format!(
             "the config file holds the token but has mode {mode:o}; run `chmod 600 {}`",

@@ -39,7 +39,8 @@ impl Sandbox {
     }
 }
 
-/// Options from `KONNECT_SANDBOX_SLOW_SECS`, `KONNECT_SANDBOX_SETTLE_SECS` and `KONNECT_SANDBOX_CREDITS`,
+/// Options from `KONNECT_SANDBOX_SLOW_SECS`, `KONNECT_SANDBOX_SETTLE_SECS`, `KONNECT_SANDBOX_LATE_SECS`,
+/// `KONNECT_SANDBOX_HOLD` and `KONNECT_SANDBOX_CREDITS`,
 /// so that tests can make the faults quick without flags on every command.
 pub fn options_from_env(get: impl Fn(&str) -> Option<String>) -> Result<Options, String> {
     let mut opts = Options::default();
@@ -60,6 +61,19 @@ pub fn options_from_env(get: impl Fn(&str) -> Option<String>) -> Result<Options,
     }
     if let Some(d) = secs("KONNECT_SANDBOX_SETTLE_SECS")? {
         opts.settle = d;
+    }
+    if let Some(d) = secs("KONNECT_SANDBOX_LATE_SECS")? {
+        opts.late = d;
+    }
+    if let Some(h) = get("KONNECT_SANDBOX_HOLD") {
+        opts.hold = h
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n <= 64)
+            .ok_or(format!(
+                "KONNECT_SANDBOX_HOLD must be a count from 0 to 64, not '{h}'"
+            ))?;
     }
     if let Some(c) = get("KONNECT_SANDBOX_CREDITS") {
         opts.credits = Npr::parse(&c).map_err(|e| format!("KONNECT_SANDBOX_CREDITS: {e}"))?;

@@ -32,6 +32,12 @@ pub struct Options {
     pub credits: Npr,
     /// Where the state is kept between processes; `None` keeps it in memory.
     pub state_file: Option<PathBuf>,
+    /// How long the `late` user's payment stays unknown to status look-ups after its commit
+    /// (whose answer is lost): the service recording an attempt late.
+    pub late: Duration,
+    /// Hold each details answer until this many details requests have arrived (at most ten
+    /// seconds), so that tests can release several cashiers at the same moment.
+    pub hold: usize,
 }
 
 impl Default for Options {
@@ -41,6 +47,8 @@ impl Default for Options {
             settle: Duration::from_secs(2),
             credits: Npr::parse("100000").unwrap_or_default(),
             state_file: None,
+            late: Duration::from_secs(60),
+            hold: 0,
         }
     }
 }
@@ -64,6 +72,9 @@ pub struct Txn {
     pub state: String,
     pub response_id: u64,
     pub settle_at_ms: Option<u64>,
+    /// When a `late` payment was committed: status look-ups know it only [`Options::late`] after.
+    #[serde(default)]
+    pub late_since_ms: Option<u64>,
 }
 
 /// Every commit request that reached the service, accepted or not: what tests count.
@@ -124,6 +135,9 @@ impl State {
 pub struct Simulator {
     opts: Options,
     state: Mutex<State>,
+    /// Details requests that arrived so far, for [`Options::hold`].
+    arrived: Mutex<usize>,
+    all_arrived: std::sync::Condvar,
 }
 
 /// A refusal in the service's own shape.
@@ -155,7 +169,7 @@ fn customer_answer(username: &str) -> Option<Value> {
         "new" => return parse(NEW),
         "active" | "9779869045195" => return parse(ACTIVE),
         "expired" | "9779803074977" => return parse(EXPIRED),
-        "due" | "queued" | "slow" | "cut" | "boom" | "fail" | "dribble" | "nepali" => parse(ACTIVE)?,
+        "due" | "queued" | "slow" | "cut" | "late" | "boom" | "fail" | "dribble" | "nepali" => parse(ACTIVE)?,
         _ => return None,
     };
     let name = match username {
@@ -181,6 +195,8 @@ impl Simulator {
         Simulator {
             opts,
             state: Mutex::new(state),
+            arrived: Mutex::new(0),
+            all_arrived: std::sync::Condvar::new(),
         }
     }
 
@@ -280,7 +296,22 @@ impl Simulator {
         }
     }
 
+    /// Waits until [`Options::hold`] details requests have arrived (or ten seconds have passed).
+    fn hold(&self) {
+        if self.opts.hold == 0 {
+            return;
+        }
+        let mut n = self.arrived.lock().unwrap_or_else(|p| p.into_inner());
+        *n += 1;
+        self.all_arrived.notify_all();
+        let hold = self.opts.hold;
+        let _ = self
+            .all_arrived
+            .wait_timeout_while(n, Duration::from_secs(10), |n| *n < hold);
+    }
+
     fn details(&self, body: &Value) -> Reply {
+        self.hold();
         let reference = wire::text(body.get("reference"));
         let username = wire::text(body.get("username")).unwrap_or_default();
         let slug = wire::text(body.get("service_slug")).unwrap_or_default();
@@ -383,9 +414,10 @@ impl Simulator {
                 }
             }
             let settle_at_ms = (state == "Queued").then(|| now_ms() + opts.settle.as_millis() as u64);
+            let late_since_ms = (user == "late").then(now_ms);
             s.txns.insert(
                 reference.clone(),
-                Txn { reference, username: user.to_string(), package_id, amount: *price, state: state.to_string(), response_id, settle_at_ms },
+                Txn { reference, username: user.to_string(), package_id, amount: *price, state: state.to_string(), response_id, settle_at_ms, late_since_ms },
             );
             let answer = match state {
                 "Failed" => json!({
@@ -406,14 +438,15 @@ impl Simulator {
             let reply = Reply::json(200, &answer);
             match user {
                 "slow" => Reply::After(opts.slow, Box::new(reply)),
-                "cut" => Reply::Cut,
+                "cut" | "late" => Reply::Cut,
                 _ => reply,
             }
         })
     }
 
     fn status(&self, reference: &str) -> Reply {
-        self.with_state(|s| match s.txns.get_mut(reference) {
+        let late = self.opts.late;
+        self.with_state(|s| match known(s, reference, late) {
             Some(t) => Reply::json(200, &txn_status(t)),
             None => unknown_reference(reference),
         })
@@ -437,19 +470,29 @@ impl Simulator {
         if refs.len() > MAX_BULK {
             return validation("At most 50 references per bulk status request.");
         }
+        let late = self.opts.late;
         self.with_state(|s| {
             s.bulk_lookups.push(refs.len());
             let detail: Vec<Value> = refs
                 .iter()
-                .map(|r| match s.txns.get_mut(r) {
+                .map(|r| match known(s, r, late) {
                     Some(t) => txn_status(t),
-                    None => json!({"status": false, "state": "Error", "details": "Invalid reference", "reference": r,
-                                   "error_code": "002", "error": "invalid_reference"}),
+                    // The aggregator's own example of an unknown reference inside a bulk answer.
+                    None => json!({"status": true, "state": "Error", "details": "Invalid reference obtained for account",
+                                   "reference": r, "response_id": 0, "amount": 0}),
                 })
                 .collect();
             Reply::json(200, &json!({"status": true, "message": "Bulk status", "detail": detail}))
         })
     }
+}
+
+/// A payment the service knows by now (a `late` one only `late` after its commit).
+fn known<'a>(s: &'a mut State, reference: &str, late: Duration) -> Option<&'a mut Txn> {
+    s.txns.get_mut(reference).filter(|t| {
+        t.late_since_ms
+            .is_none_or(|at| now_ms() >= at + late.as_millis() as u64)
+    })
 }
 
 /// A queued payment settles on the first look-up after its time.

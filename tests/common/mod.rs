@@ -79,6 +79,30 @@ impl Home {
     }
 }
 
+/// `--json pay --isp izone --user USER --package PACKAGE --yes EXTRA…`: a scripted payment.
+pub fn pay_args<'a>(user: &'a str, package: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "--json",
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        user,
+        "--package",
+        package,
+        "--yes",
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
+/// What a `reconcile --json` document says a payment became.
+pub fn reconciled(doc: &Value, reference: &str) -> Value {
+    let changes = doc["changes"].as_array().expect("changes");
+    let change = changes.iter().find(|c| c["reference"] == reference);
+    change.unwrap_or_else(|| panic!("no change for {reference}: {doc}"))["after"].clone()
+}
+
 /// Variables of the test's own environment that must not reach konnect: its settings,
 /// XDG folders, and proxies (every test stays on loopback).
 pub fn inherited() -> Vec<String> {
@@ -136,8 +160,14 @@ pub struct SandboxProcess {
 
 impl SandboxProcess {
     pub fn start(home: &Home, state: Option<&std::path::Path>) -> SandboxProcess {
+        SandboxProcess::start_with(home, state, &[])
+    }
+
+    /// As [`SandboxProcess::start`], with extra environment (`KONNECT_SANDBOX_*` options).
+    pub fn start_with(home: &Home, state: Option<&std::path::Path>, env: &[(&str, &str)]) -> SandboxProcess {
         use std::io::BufRead;
         let mut cmd = std_cmd(home);
+        cmd.envs(env.iter().copied());
         cmd.env("KONNECT_SANDBOX_SLOW_SECS", "3")
             .env("KONNECT_SANDBOX_SETTLE_SECS", "0")
             .args(["sandbox", "--addr", "127.0.0.1:0"])
