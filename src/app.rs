@@ -99,7 +99,7 @@ pub fn install_interrupt_handler() {
         let slot = stage_slot();
         let (message, json, code) = interrupted(&slot);
         if let Some(doc) = json {
-            println!("{doc}");
+            println!("{}", crate::text::json_line(doc));
         }
         if let Some(m) = message {
             eprintln!("\nkonnect: {m}");
@@ -129,7 +129,7 @@ impl Ctx {
             return Ok(());
         }
         let dir = self.settings.data_dir.join("sandbox");
-        crate::settings::create_private_dir(&dir)
+        crate::private::create_dir(&dir)
             .map_err(|e| Failure::internal(format!("cannot create {}: {e}", dir.display())))?;
         let mut opts = sandbox::options_from_env(|k| std::env::var(k).ok()).map_err(Failure::usage)?;
         opts.state_file = Some(dir.join("state.json"));
@@ -153,8 +153,9 @@ impl Ctx {
             };
             self.ui.note(&format!("konnect · {label}"));
         }
+        let endpoint = self.settings.endpoint()?;
         Ok(Client::new(
-            &self.settings.base_url.0,
+            &endpoint,
             token,
             self.settings.timeout.0,
             self.global.verbose > 0,
@@ -208,7 +209,7 @@ impl Ctx {
 
     /// The one JSON document of this run.
     pub fn print_json(&self, v: &Value) {
-        println!("{v}");
+        println!("{}", crate::text::json_line(v));
     }
 }
 

@@ -44,7 +44,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum)]
     pub env: Option<EnvName>,
     /// Base URL of the service, overriding --env
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", value_parser = BaseUrlParser)]
     pub base_url: Option<String>,
     /// Read the token from this file (there is no flag that takes the token itself)
     #[arg(long, global = true, value_name = "PATH")]
@@ -227,7 +227,33 @@ pub struct SandboxArgs {
 
 /// An `--amount` as an exact decimal, checked the same way a typed amount is.
 pub fn parse_amount(text: &str) -> Result<Npr, String> {
-    Npr::parse(text).map_err(|e| e.to_string())
+    Npr::parse_typed(text).map_err(|e| e.to_string())
+}
+
+/// A `--base-url`, checked by the same parser the client uses and kept as text for `config
+/// show`. Its error does not repeat the URL: it may carry a password as user info.
+#[derive(Clone, Copy, Debug)]
+pub struct BaseUrlParser;
+
+impl TypedValueParser for BaseUrlParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let text = value.to_string_lossy();
+        crate::endpoint::BaseUrl::parse(&text)
+            .map(|_| text.trim().to_string())
+            .map_err(|e| {
+                clap::Error::raw(
+                    clap::error::ErrorKind::ValueValidation,
+                    format!("--base-url {e}\n"),
+                )
+            })
+    }
 }
 
 /// Checks `--isp` against the ISP table and offers the slugs to shell completion.

@@ -214,27 +214,34 @@ impl Payment {
                     .map_err(|_| unreadable(&reference, what, &t)),
             }
         };
+        // Rows keep what the service said; a journal written before konnect neutralised the
+        // service's strings may hold raw ones, so they are neutralised again on the way out.
+        let text = |i: usize| -> rusqlite::Result<Option<String>> {
+            Ok(r.get::<_, Option<String>>(i)?
+                .map(|t| crate::text::clean(&t).into_owned()))
+        };
+        let required = |i: usize| -> rusqlite::Result<String> { Ok(text(i)?.unwrap_or_default()) };
         let state_text: String = r.get(10)?;
         Ok(Payment {
             created_ms: r.get(1)?,
             settled_ms: r.get(2)?,
-            env: r.get(3)?,
-            isp: r.get(4)?,
-            username: r.get(5)?,
-            customer_name: r.get(6)?,
-            package_id: r.get(7)?,
-            package_name: r.get(8)?,
+            env: required(3)?,
+            isp: required(4)?,
+            username: required(5)?,
+            customer_name: text(6)?,
+            package_id: required(7)?,
+            package_name: text(8)?,
             amount: money(9, "amount")?.ok_or_else(|| unreadable(&reference, "amount", ""))?,
             row_state: RowState::parse(&state_text)
                 .ok_or_else(|| unreadable(&reference, "outcome", &state_text))?,
-            state: r.get(11)?,
-            transaction_id: r.get(12)?,
+            state: text(11)?,
+            transaction_id: text(12)?,
             credits_available: money(13, "credits_available")?,
             credits_consumed: money(14, "credits_consumed")?,
-            message: r.get(15)?,
-            customer: r.get(16)?,
-            note: r.get(17)?,
-            reference,
+            message: text(15)?,
+            customer: text(16)?,
+            note: text(17)?,
+            reference: crate::text::clean(&reference).into_owned(),
         })
     }
 }
@@ -293,19 +300,9 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
 /// Creates the file with mode 0600 before SQLite does, so it is never readable by others.
 fn create_private(path: &Path) -> std::io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::settings::create_private_dir(dir)?;
+        crate::private::create_dir(dir)?;
     }
-    if path.exists() {
-        return Ok(());
-    }
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
-        .map(drop)
+    crate::private::touch(path)
 }
 
 fn connect(path: &Path) -> rusqlite::Result<Connection> {

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
                 Err(other) => Failure::internal(format!("{other:#}")),
             };
             if json {
-                println!("{}", render::failure_json(&failure));
+                println!("{}", konnect::text::json_line(&render::failure_json(&failure)));
             }
             eprintln!("{}", render::failure_line(&failure));
             ExitCode::from(failure.kind.exit_code())
@@ -49,7 +49,10 @@ fn clap_ending(e: clap::Error, json: bool) -> ExitCode {
             .unwrap_or("invalid arguments")
             .trim_start_matches("error: ")
             .to_string();
-        println!("{}", render::failure_json(&Failure::usage(first)));
+        println!(
+            "{}",
+            konnect::text::json_line(&render::failure_json(&Failure::usage(first)))
+        );
     }
     ExitCode::from(Kind::Usage.exit_code())
 }

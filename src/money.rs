@@ -19,6 +19,37 @@ pub enum MoneyError {
     NotANumber(String),
     #[error("'{0}' is negative; amounts of money here are never below zero")]
     Negative(String),
+    #[error(
+        "'{0}' is not an amount: write digits with at most two decimals, commas only as groups (5999, 5,999.00, 1,00,000 or 100,000.00)"
+    )]
+    Typed(String),
+}
+
+/// A text for an error message: short, whatever its source.
+fn quoted(text: &str) -> String {
+    let mut cut: String = text.chars().take(40).collect();
+    if cut.len() < text.len() {
+        cut.push('…');
+    }
+    cut
+}
+
+/// Whether comma groups are placed as thousands (`100,000`) or lakhs (`1,00,000`) place them.
+fn well_grouped(int: &str) -> bool {
+    let groups: Vec<&str> = int.split(',').collect();
+    let Some((last, rest)) = groups.split_last() else {
+        return false;
+    };
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !groups.iter().all(|g| digits(g)) || last.len() != 3 {
+        return rest.is_empty() && digits(last);
+    }
+    let Some((first, middle)) = rest.split_first() else {
+        return true;
+    };
+    let thousands = first.len() <= 3 && middle.iter().all(|g| g.len() == 3);
+    let lakhs = first.len() <= 2 && middle.iter().all(|g| g.len() == 2);
+    thousands || lakhs
 }
 
 impl Npr {
@@ -40,11 +71,36 @@ impl Npr {
         } else {
             Decimal::from_str(&plain)
         }
-        .map_err(|_| MoneyError::NotANumber(t.to_string()))?;
+        .map_err(|_| MoneyError::NotANumber(quoted(t)))?;
         if d.is_sign_negative() && !d.is_zero() {
-            return Err(MoneyError::Negative(t.to_string()));
+            return Err(MoneyError::Negative(quoted(t)));
         }
         Ok(Npr::new(d.abs()))
+    }
+
+    /// What a person types (`--amount`, a config value): digits with at most two decimals,
+    /// optionally grouped with commas in the right places. Anything else is refused, never
+    /// guessed at: `59,99` is not 5999, and `5550.001` is not rounded.
+    pub fn parse_typed(text: &str) -> Result<Self, MoneyError> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(MoneyError::Empty);
+        }
+        let refuse = || MoneyError::Typed(quoted(t));
+        let (int, frac) = match t.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (t, None),
+        };
+        if !well_grouped(int) {
+            return Err(refuse());
+        }
+        if let Some(f) = frac
+            && (f.is_empty() || f.len() > 2 || !f.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(refuse());
+        }
+        let plain: String = t.chars().filter(|c| *c != ',').collect();
+        Decimal::from_str(&plain).map(Npr::new).map_err(|_| refuse())
     }
 
     /// Same as [`Npr::parse`] but allows a negative amount, as a balance can be.
@@ -104,7 +160,7 @@ impl Npr {
         match value {
             serde_json::Value::Number(n) => Npr::parse_signed(&n.to_string()),
             serde_json::Value::String(s) => Npr::parse_signed(s),
-            other => Err(MoneyError::NotANumber(other.to_string())),
+            other => Err(MoneyError::NotANumber(quoted(&other.to_string()))),
         }
     }
 }
@@ -185,6 +241,51 @@ mod tests {
         assert!(matches!(Npr::parse("abc"), Err(MoneyError::NotANumber(_))));
         assert!(matches!(Npr::parse("-5"), Err(MoneyError::Negative(_))));
         assert_eq!(Npr::parse_signed("-5").unwrap().fixed2(), "-5.00");
+    }
+
+    #[test]
+    fn a_typed_amount_is_taken_only_in_the_forms_people_write() {
+        for (text, want) in [
+            ("5999", "5999.00"),
+            ("5,999", "5999.00"),
+            ("5999.5", "5999.50"),
+            ("1,00,000.00", "100000.00"),
+            ("100,000.00", "100000.00"),
+            ("10,00,00,000", "100000000.00"),
+            ("1,000,000", "1000000.00"),
+            (" 999 ", "999.00"),
+            ("0.05", "0.05"),
+        ] {
+            assert_eq!(
+                Npr::parse_typed(text).map(Npr::fixed2).as_deref(),
+                Ok(want),
+                "{text}"
+            );
+        }
+        for text in [
+            "59,99",
+            ",,5999,,",
+            "5550.001",
+            "1e3",
+            "-5550",
+            "",
+            "5999.",
+            ".5",
+            "5,9999",
+            "1,00,0000",
+            "10,000,00",
+            "1,0,000",
+            "Rs. 5999",
+            "5 999",
+            "0x10",
+            "5999.00000000000000000000000000001",
+            "NaN",
+            "+5",
+        ] {
+            assert!(Npr::parse_typed(text).is_err(), "{text:?} was taken");
+        }
+        let e = Npr::parse_typed("59,99").unwrap_err().to_string();
+        assert!(e.contains("1,00,000") && e.contains("100,000.00"), "{e}");
     }
 
     #[test]

@@ -52,9 +52,10 @@ pub fn check_username(text: &str) -> Result<String, String> {
     if t.is_empty() {
         return Err("the username is empty".into());
     }
-    if t.chars().count() > 100 || t.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if t.chars().count() > 100 || t.chars().any(|c| c.is_whitespace() || crate::text::is_unsafe(c)) {
         return Err(format!(
-            "'{t}' is not a username: no spaces, at most 100 characters"
+            "'{}' is not a username: no spaces or control characters, at most 100 characters",
+            crate::text::clean(&t.chars().take(100).collect::<String>())
         ));
     }
     Ok(t.to_string())

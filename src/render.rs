@@ -19,7 +19,10 @@ pub fn failure_json(f: &Failure) -> Value {
 
 /// The one line a failure prints on stderr.
 pub fn failure_line(f: &Failure) -> String {
-    format!("{} {}", style("error:").red().bold().for_stderr(), f.message)
+    // The service's words were neutralised where they were read; this also covers what a
+    // person typed (a username, a path) being quoted back.
+    let message = crate::text::clean(&f.message);
+    format!("{} {message}", style("error:").red().bold().for_stderr())
 }
 
 /// The lookup document (design.md), with the username asked for as `user`.

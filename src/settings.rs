@@ -10,12 +10,15 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::cli::{EnvName, GlobalArgs};
+use crate::endpoint::{BaseUrl, Scheme};
 use crate::failure::Failure;
 use crate::money::Npr;
 use crate::secret::Secret;
 
 pub const LIVE_URL: &str = "https://services.khalti.com";
 pub const TEST_URL: &str = "https://uatservices.khalti.com";
+const LIVE_HOST: &str = "services.khalti.com";
+const TEST_HOST: &str = "uatservices.khalti.com";
 const DEFAULT_TIMEOUT: u64 = 30;
 /// How old a payment must be before "unknown reference" proves it was never charged: the
 /// aggregator's own advice is to look a held payment up again after five minutes.
@@ -107,21 +110,29 @@ pub const SETTABLE_KEYS: &[&str] = &[
 ];
 
 impl ConfigFile {
+    /// Reads the file (at most 64 KiB). Errors name the line and key, never a value: a token
+    /// pasted under the wrong key must not be printed back.
     pub fn load(path: &Path) -> Result<ConfigFile, Failure> {
-        match fs::read_to_string(path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| {
-                let first = e.message().lines().next().unwrap_or("invalid TOML").to_string();
-                Failure::auth(format!(
-                    "config file {} is not valid: {first}; fix or remove it",
+        use crate::private::ReadError;
+        let text = match crate::private::read_capped(path, MAX_CONFIG_BYTES) {
+            Ok(text) => text,
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(ConfigFile::default());
+            }
+            Err(e) => {
+                return Err(Failure::auth(format!(
+                    "cannot read config file {}: {e}",
                     path.display()
-                ))
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ConfigFile::default()),
-            Err(e) => Err(Failure::auth(format!(
-                "cannot read config file {}: {e}",
-                path.display()
-            ))),
-        }
+                )));
+            }
+        };
+        toml::from_str(&text).map_err(|e| {
+            Failure::auth(format!(
+                "config file {} is not valid: {}; fix or remove it",
+                path.display(),
+                describe_toml_error(&text, &e)
+            ))
+        })
     }
 
     /// Writes the file with mode 0600 (its folder 0700): it may hold the token.
@@ -130,12 +141,12 @@ impl ConfigFile {
             Failure::internal(format!("cannot write config file {}: {e}", path.display()))
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_private_dir(dir).map_err(fail)?;
+            crate::private::create_dir(dir).map_err(fail)?;
         }
         let text =
             toml::to_string(self).map_err(|e| Failure::internal(format!("cannot encode config: {e}")))?;
         let tmp = path.with_extension("toml.tmp");
-        let mut file = private_file(&tmp).map_err(fail)?;
+        let mut file = crate::private::create_file(&tmp).map_err(fail)?;
         file.write_all(text.as_bytes())
             .and_then(|_| file.sync_all())
             .map_err(fail)?;
@@ -147,12 +158,11 @@ impl ConfigFile {
         let value = value.trim();
         match key {
             "env" => {
-                Env::parse(value)
-                    .ok_or_else(|| Failure::usage(format!("env must be test or live, not '{value}'")))?;
+                Env::parse(value).ok_or_else(|| Failure::usage("env must be test or live"))?;
                 self.env = Some(value.to_ascii_lowercase());
             }
             "base_url" => {
-                check_url_shape(value)?;
+                BaseUrl::parse(value).map_err(|e| Failure::usage(format!("base_url {e}")))?;
                 self.base_url = Some(value.to_string());
             }
             "timeout" => {
@@ -162,7 +172,8 @@ impl ConfigFile {
             }
             "journal" => self.journal = Some(PathBuf::from(value)),
             "low_balance" => {
-                Npr::parse(value).map_err(|e| Failure::usage(format!("low_balance: {e}")))?;
+                Npr::parse_typed(value)
+                    .map_err(|_| Failure::usage("low_balance must be an amount such as 5000 or 5,000.00"))?;
                 self.low_balance = Some(value.to_string());
             }
             "lookup_grace_secs" => {
@@ -189,25 +200,31 @@ impl ConfigFile {
     }
 }
 
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    if dir.is_dir() {
-        return Ok(());
-    }
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
-}
+/// The largest config file read; a config is a few lines.
+const MAX_CONFIG_BYTES: u64 = 64 * 1024;
+/// The largest token file read; a token is a few dozen characters.
+const MAX_TOKEN_FILE_BYTES: u64 = 4096;
 
-/// A file only its owner can read, created or truncated.
-pub fn private_file(path: &Path) -> std::io::Result<fs::File> {
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    file.set_permissions(fs::Permissions::from_mode(0o600))?;
-    Ok(file)
+/// Where a TOML error is and what kind it is, without the value it quotes.
+fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let Some(span) = e.span() else {
+        return "it is not TOML".into();
+    };
+    let line_no = text[..span.start.min(text.len())].matches('\n').count() + 1;
+    let line = text.lines().nth(line_no - 1).unwrap_or("");
+    let key = line
+        .split_once('=')
+        .map(|(k, _)| k.trim())
+        .filter(|k| (1..=32).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+    let what = if e.message().starts_with("unknown field") {
+        format!("unknown key (known: {})", SETTABLE_KEYS.join(", "))
+    } else {
+        "a value of the wrong kind, or not TOML".into()
+    };
+    match key {
+        Some(k) => format!("line {line_no}, key {k}: {what}"),
+        None => format!("line {line_no}: {what}"),
+    }
 }
 
 /// Everything a command needs to know about where and how to talk, resolved once.
@@ -265,12 +282,12 @@ impl Settings {
                 Source::Flag("--env"),
             )
         } else if let Some(v) = nonempty("KONNECT_ENV") {
-            let e = Env::parse(&v)
-                .ok_or_else(|| Failure::usage(format!("KONNECT_ENV must be test or live, not '{v}'")))?;
+            let e = Env::parse(&v).ok_or_else(|| Failure::usage("KONNECT_ENV must be test or live"))?;
             (e, Source::EnvVar("KONNECT_ENV"))
         } else if let Some(v) = &config.env {
-            let e = Env::parse(v)
-                .ok_or_else(|| Failure::auth(format!("config env must be test or live, not '{v}'")))?;
+            let e = Env::parse(v).ok_or_else(|| {
+                Failure::auth("config env must be test or live; fix it with `konnect config set env test`")
+            })?;
             (e, Source::Config)
         } else {
             (Env::Test, Source::Default)
@@ -289,7 +306,13 @@ impl Settings {
         let token = if let Some(t) = nonempty("KONNECT_TOKEN") {
             Some((Secret::new(t), Source::EnvVar("KONNECT_TOKEN")))
         } else if let Some(path) = &flags.token_file {
-            let text = fs::read_to_string(path)
+            if let Some(mode) = crate::private::loose_mode(path) {
+                return Err(Failure::auth(format!(
+                    "the token file {p} can be read by others (mode {mode:o}); run `chmod 600 {p}`",
+                    p = path.display()
+                )));
+            }
+            let text = crate::private::read_capped(path, MAX_TOKEN_FILE_BYTES)
                 .map_err(|e| Failure::auth(format!("cannot read the token file {}: {e}", path.display())))?;
             let first = text.lines().next().unwrap_or("").trim().to_string();
             if first.is_empty() {
@@ -308,11 +331,7 @@ impl Settings {
         };
 
         let loose_config_mode = if matches!(token, Some((_, Source::Config))) {
-            use std::os::unix::fs::PermissionsExt;
-            fs::metadata(&config_path)
-                .ok()
-                .map(|m| m.permissions().mode() & 0o777)
-                .filter(|m| m & 0o077 != 0)
+            crate::private::loose_mode(&config_path)
         } else {
             None
         };
@@ -337,15 +356,19 @@ impl Settings {
         };
 
         let low_balance = match &config.low_balance {
-            Some(v) => Some(Npr::parse(v).map_err(|e| Failure::auth(format!("config low_balance: {e}")))?),
+            Some(v) => Some(Npr::parse_typed(v).map_err(|_| {
+                Failure::auth(
+                    "config low_balance is not an amount; fix it with `konnect config set low_balance 5000`",
+                )
+            })?),
             None => None,
         };
 
         let lookup_grace = match config.lookup_grace_secs {
             Some(s) if s <= MAX_LOOKUP_GRACE_SECS => Duration::from_secs(s),
-            Some(s) => {
+            Some(_) => {
                 return Err(Failure::auth(format!(
-                    "config lookup_grace_secs {s} is over {MAX_LOOKUP_GRACE_SECS}; fix it with `konnect config set lookup_grace_secs SECONDS`"
+                    "config lookup_grace_secs is over {MAX_LOOKUP_GRACE_SECS}; fix it with `konnect config set lookup_grace_secs SECONDS`"
                 )));
             }
             None => Duration::from_secs(DEFAULT_LOOKUP_GRACE_SECS),
@@ -387,25 +410,32 @@ impl Settings {
                 "config file {p} holds the token but others can read it (mode {mode:o}); run `chmod 600 {p}`"
             )));
         }
-        let url = &self.base_url.0;
-        let host = check_url_shape(url)?;
-        if url.starts_with("http://") && !is_loopback(&host) {
+        let url = self.endpoint()?;
+        if url.scheme() == Scheme::Http && !url.is_loopback() {
             return Err(Failure::auth(format!(
-                "refusing to send the token over plain http to {host}; use an https:// base URL"
+                "refusing to send the token over plain http to {}; use an https:// base URL",
+                url.host_port()
             )));
         }
-        let bare_host = host.split(':').next().unwrap_or(&host).to_ascii_lowercase();
-        if bare_host == host_of(LIVE_URL) && token.is_test() {
+        if url.is_host(LIVE_HOST) && token.is_test() {
             return Err(Failure::auth(
                 "a TEST: token cannot pay on the live service; use the live token, or --env test for the staging server",
             ));
         }
-        if bare_host == host_of(TEST_URL) && !token.is_test() {
+        if url.is_host(TEST_HOST) && !token.is_test() {
             return Err(Failure::auth(
                 "a live token must not be sent to the staging server; use a TEST: token there, or --env live",
             ));
         }
         Ok(token)
+    }
+
+    /// The base URL, parsed and checked; a bad one is a usage error that names where it came
+    /// from but not its text (it may carry a password as user info).
+    pub fn endpoint(&self) -> Result<BaseUrl, Failure> {
+        let (text, source) = &self.base_url;
+        BaseUrl::parse(text)
+            .map_err(|e| Failure::usage(format!("the base URL from {source} {e}; fix it and try again")))
     }
 
     /// The `low_balance` threshold, when this balance is below it.
@@ -415,7 +445,10 @@ impl Settings {
 
     /// The banner's text: `TEST (uatservices.khalti.com)`.
     pub fn banner(&self) -> String {
-        let host = check_url_shape(&self.base_url.0).unwrap_or_else(|_| self.base_url.0.clone());
+        let host = self
+            .endpoint()
+            .map(|u| u.host_port())
+            .unwrap_or_else(|_| "an invalid base URL".into());
         let label = if self.sandbox {
             "TEST, sandbox"
         } else {
@@ -426,8 +459,7 @@ impl Settings {
 
     /// LIVE when the live host is the target whatever --env says, TEST otherwise.
     pub fn env_label(&self) -> &'static str {
-        let host = check_url_shape(&self.base_url.0).unwrap_or_default();
-        if host.split(':').next() == Some(host_of(LIVE_URL)) {
+        if self.endpoint().is_ok_and(|u| u.is_host(LIVE_HOST)) {
             "LIVE"
         } else {
             self.env.0.label()
@@ -437,38 +469,6 @@ impl Settings {
     pub fn is_live(&self) -> bool {
         self.env_label() == "LIVE"
     }
-}
-
-fn host_of(url: &str) -> &str {
-    url.split("://").nth(1).unwrap_or(url)
-}
-
-/// Returns the host (with port) of an http(s) URL, or a usage error saying what is wrong.
-fn check_url_shape(url: &str) -> Result<String, Failure> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| {
-            Failure::auth(format!(
-                "base URL '{url}' must start with https:// (or http:// for loopback)"
-            ))
-        })?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || host.contains(char::is_whitespace) || host.contains('@') {
-        return Err(Failure::auth(format!("base URL '{url}' has no valid host")));
-    }
-    Ok(host.to_string())
-}
-
-/// Whether `host[:port]` names this machine (loopback address or `localhost`).
-pub fn is_loopback(host_port: &str) -> bool {
-    let host = if let Some(rest) = host_port.strip_prefix('[') {
-        rest.split(']').next().unwrap_or("")
-    } else {
-        host_port.rsplit_once(':').map(|(h, _)| h).unwrap_or(host_port)
-    };
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -555,11 +555,37 @@ mod tests {
     }
 
     #[test]
-    fn knows_loopback() {
-        assert!(is_loopback("127.0.0.1:80"));
-        assert!(is_loopback("localhost"));
-        assert!(is_loopback("[::1]:8080"));
-        assert!(!is_loopback("10.0.0.1:80"));
-        assert!(!is_loopback("example.com"));
+    fn the_live_host_is_known_in_any_spelling() {
+        for url in [
+            "https://SERVICES.khalti.com",
+            "https://services.khalti.com.",
+            "https://services.khalti.com:443/",
+        ] {
+            let s = resolve(&["--base-url", url], &[("KONNECT_TOKEN", "TEST:abc")]).unwrap();
+            assert_eq!(s.env_label(), "LIVE", "{url}");
+            assert!(
+                s.require_service().unwrap_err().message.contains("TEST: token"),
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_base_url_is_a_usage_error_that_does_not_echo_it() {
+        let s = resolve(
+            &[],
+            &[
+                ("KONNECT_TOKEN", "TEST:abc"),
+                ("KONNECT_BASE_URL", "https://me:secret@x.example"),
+            ],
+        )
+        .unwrap();
+        let e = s.require_service().unwrap_err();
+        assert_eq!(e.kind, crate::failure::Kind::Usage);
+        assert!(
+            e.message.contains("$KONNECT_BASE_URL") && !e.message.contains("secret"),
+            "{}",
+            e.message
+        );
     }
 }

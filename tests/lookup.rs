@@ -207,14 +207,6 @@ fn unsafe_token_setups_are_refused_before_any_request() {
             },
             "plain http",
         ),
-        (
-            {
-                let mut c = with_token(&home, "TEST:abcdefghijklmnop");
-                c.env("KONNECT_BASE_URL", "ftp://x");
-                c
-            },
-            "https://",
-        ),
     ];
     for (mut c, expected) in cases {
         c.args(["lookup", "--isp", "izone", "--user", "active"]);

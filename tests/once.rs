@@ -5,12 +5,11 @@
 mod common;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::Arc;
 
-use common::{Home, SandboxProcess, run, run_json};
+use common::{Home, SandboxProcess, TOKEN, against, altered, output, pay_at, run, run_json};
 use konnect::api::{BULK_STATUS_PATH, COMMIT_PATH, DETAILS_PATH, STATUS_PATH};
-use konnect::sandbox::{Options, Reply, Request, Server, Simulator};
+use konnect::sandbox::{Reply, Request, Server};
 use serde_json::Value;
 
 const PKG: &str = "1-13286-5-3";
@@ -22,27 +21,6 @@ fn pay_args<'a>(user: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
 /// `konnect --sandbox --json pay … --yes`.
 fn pay(home: &Home, user: &str, extra: &[&str]) -> (i32, Value, String) {
     run_json(home.sandbox(&pay_args(user, extra)))
-}
-
-/// konnect against a server of ours with a journal of the test's.
-fn against(home: &Home, base_url: &str, token: &str, journal: &Path, args: &[&str]) -> std::process::Command {
-    let mut c = common::std_cmd(home);
-    c.env("KONNECT_TOKEN", token)
-        .args(["--base-url", base_url, "--journal", journal.to_str().unwrap()])
-        .args(args)
-        .stdin(std::process::Stdio::null());
-    c
-}
-
-fn output(mut c: std::process::Command) -> (i32, String, String) {
-    let out = c.output().unwrap();
-    let code = out.status.code().unwrap_or(-1);
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    );
-    assert!(code != 101 && !stderr.contains("panicked"), "{stderr}");
-    (code, stdout, stderr)
 }
 
 fn rows(journal: &Path) -> Vec<(String, String)> {
@@ -266,36 +244,6 @@ fn test_and_live_rows_never_mix() {
         1
     );
     assert!(err.contains("1 payment(s) are not settled"), "{err}");
-}
-
-/// A server that is the simulator, except where `alter` answers instead.
-fn altered(
-    alter: impl Fn(&Request, &Simulator) -> Option<Reply> + Send + Sync + 'static,
-) -> (Server, Arc<Mutex<Vec<String>>>) {
-    let sim = Simulator::new(Options {
-        settle: Duration::ZERO,
-        ..Options::default()
-    });
-    let paths = Arc::new(Mutex::new(Vec::new()));
-    let seen = paths.clone();
-    let server = Server::spawn(
-        "127.0.0.1:0",
-        Arc::new(move |r: &Request| {
-            seen.lock().unwrap().push(r.path.clone());
-            alter(r, &sim).unwrap_or_else(|| sim.handle(r))
-        }),
-    )
-    .unwrap();
-    (server, paths)
-}
-
-const TOKEN: &str = "TEST:a-token-for-altered-servers";
-
-/// A scripted payment against a server of ours: (exit code, the JSON document, stderr).
-fn pay_at(home: &Home, base_url: &str, journal: &Path, user: &str, extra: &[&str]) -> (i32, Value, String) {
-    let (code, out, err) = output(against(home, base_url, TOKEN, journal, &pay_args(user, extra)));
-    let doc = serde_json::from_str(&out).unwrap_or_else(|e| panic!("one JSON document ({e}): {out}{err}"));
-    (code, doc, err)
 }
 
 #[test]

@@ -38,13 +38,15 @@ impl ApiError {
     pub(crate) fn from_ureq(err: ureq::Error, host: &str) -> ApiError {
         use ureq::Error as E;
         use ureq::Timeout as T;
+        // A reason may quote what the server sent (a bad status line, say): neutralise it.
+        let clean = |reason: String| crate::text::clean(&reason).into_owned();
         let not_sent = |reason: String| ApiError::NotSent {
             host: host.to_string(),
-            reason,
+            reason: clean(reason),
         };
         let no_answer = |reason: String| ApiError::NoAnswer {
             host: host.to_string(),
-            reason,
+            reason: clean(reason),
         };
         match err {
             E::HostNotFound => not_sent(format!("could not resolve {host} (DNS)")),

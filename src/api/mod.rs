@@ -13,6 +13,7 @@ pub use error::ApiError;
 pub use outcome::{HttpVerdict, Outcome};
 pub use wire::{Balance, CommitAnswer, Details, ServiceError, TxnStatus};
 
+use crate::endpoint::BaseUrl;
 use crate::money::Npr;
 use crate::secret::Secret;
 
@@ -74,7 +75,10 @@ impl Exchange {
         }
         let text = String::from_utf8_lossy(&self.body[..self.body.len().min(200)]);
         let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        line.chars().filter(|c| !c.is_control()).take(80).collect()
+        line.chars()
+            .filter(|c| !crate::text::is_unsafe(*c))
+            .take(80)
+            .collect()
     }
 
     /// A redirect as an error naming its target: only a commit's 3xx is kept (as pending).
@@ -151,18 +155,11 @@ pub struct Client {
 impl Client {
     /// `timeout` bounds each whole call; connecting alone gets at most half of it (ten seconds at
     /// most), so a connection that never opens is told apart from an answer that never came.
-    pub fn new(base_url: &str, token: Secret, timeout: Duration, verbose: bool) -> Client {
-        let base = base_url.trim_end_matches('/').to_string();
-        let host = base
-            .split("://")
-            .nth(1)
-            .unwrap_or(&base)
-            .split('/')
-            .next()
-            .unwrap_or("")
-            .to_string();
+    pub fn new(base_url: &BaseUrl, token: Secret, timeout: Duration, verbose: bool) -> Client {
+        let base = base_url.to_string();
+        let host = base_url.host_port();
         // Proxies from the environment are honoured, except for loopback (the sandbox).
-        let proxy = if crate::settings::is_loopback(&host) {
+        let proxy = if base_url.is_loopback() {
             None
         } else {
             ureq::Proxy::try_from_env()
@@ -347,9 +344,9 @@ impl Client {
     }
 }
 
-/// A header value, short and without control characters, for a message.
+/// A header value, short and neutralised, for a message.
 fn printable(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).take(200).collect()
+    crate::text::clean(text).chars().take(200).collect()
 }
 
 /// The system resolver, with its failures reported as what they are: the name could not be
@@ -433,7 +430,7 @@ mod tests {
         let addr = listener.local_addr().unwrap();
         drop(listener);
         let c = Client::new(
-            &format!("http://{addr}"),
+            &BaseUrl::parse(&format!("http://{addr}")).unwrap(),
             Secret::new("TEST:x"),
             Duration::from_secs(2),
             false,

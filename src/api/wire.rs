@@ -155,10 +155,11 @@ impl std::fmt::Display for ServiceError {
     }
 }
 
-/// Text from a string, number or bool; absent, null and blank are `None`.
+/// Text from a string, number or bool; absent, null and blank are `None`. This is where the
+/// service's strings are neutralised, once, before any output can see them.
 pub fn text(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::String(s) if !s.trim().is_empty() => Some(crate::text::clean(s.trim()).into_owned()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
@@ -186,7 +187,7 @@ pub fn money(v: Option<&Value>, field: &str) -> Result<Option<Npr>, String> {
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(other) => Npr::from_json(other)
             .map(Some)
-            .map_err(|e| format!("{field}: {e}")),
+            .map_err(|e| crate::text::clean(&format!("{field}: {e}")).into_owned()),
     }
 }
 
@@ -397,6 +398,26 @@ mod tests {
         );
         let no_amount = json!({"customer": {}, "session_id": 1, "packages": [{"package_id": "a"}]});
         assert!(Details::from_value(&no_amount).is_err());
+    }
+
+    #[test]
+    fn the_services_strings_are_neutralised_where_they_are_read() {
+        let forged = "\u{1b}[2JPAID\u{202E}\u{7}";
+        let v = json!({"customer": {"name": forged}, "packages": [{"package_id": forged, "package_name": forged, "amount": forged}], "session_id": 1});
+        let e = Details::from_value(&v).unwrap_err();
+        assert!(!e.chars().any(crate::text::is_unsafe), "{e:?}");
+        let v = json!({"customer": {"name": forged, "status": forged}, "packages": [{"package_id": forged, "amount": 1}], "session_id": forged});
+        let d = Details::from_value(&v).unwrap();
+        for t in [
+            d.customer.name.unwrap(),
+            d.customer.status.unwrap(),
+            d.packages[0].name.clone(),
+            d.session_id,
+        ] {
+            assert_eq!(t, "\u{FFFD}[2JPAID\u{FFFD}\u{FFFD}");
+        }
+        let nepali = json!("चन्द्रमणि क्\u{200D}ष");
+        assert_eq!(text(Some(&nepali)).unwrap(), "चन्द्रमणि क्\u{200D}ष");
     }
 
     #[test]

@@ -44,9 +44,43 @@ fn parse_line(line_no: usize, text: &str, fixed: Option<&'static Isp>) -> Entry 
     }
 }
 
+/// The longest input line taken: a username is short; a longer line is refused, not buffered.
+const MAX_LINE: usize = 1024;
+/// How much of one over-long line is skipped looking for its end before the input is given up.
+const MAX_SKIP: u64 = 1024 * 1024;
+/// The most lines one batch takes.
+const MAX_LINES: usize = 100_000;
+
+/// A line that cannot be looked up, as a failed NDJSON line of its own.
+fn refused(line: usize, why: String) -> Entry {
+    Entry {
+        line,
+        user: String::new(),
+        job: Err(Failure::usage(why)),
+    }
+}
+
+/// Skips the rest of an over-long line: true when its end (or the input's) was found in time.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<bool> {
+    let mut rest = Vec::new();
+    let mut budget = std::io::Read::take(reader, MAX_SKIP);
+    loop {
+        rest.clear();
+        let n = budget.read_until(b'\n', &mut rest)?;
+        if n == 0 {
+            return Ok(budget.limit() > 0);
+        }
+        if rest.ends_with(b"\n") {
+            return Ok(true);
+        }
+    }
+}
+
+/// Reads the lines in bounded memory: an over-long or non-UTF-8 line is a failed line, and an
+/// input with no line ends at all (`/dev/zero`) is given up with an error.
 fn read_entries(args: &LookupArgs) -> Result<Vec<Entry>, Failure> {
     let path = args.users_from.clone().unwrap_or_default();
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(&path)
@@ -54,13 +88,42 @@ fn read_entries(args: &LookupArgs) -> Result<Vec<Entry>, Failure> {
         Box::new(std::io::BufReader::new(file))
     };
     let mut entries = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Failure::usage(format!("cannot read line {}: {e}", i + 1)))?;
-        let t = line.trim();
+    let mut buf = Vec::with_capacity(MAX_LINE + 1);
+    for line_no in 1.. {
+        buf.clear();
+        let read_error = |e: std::io::Error| Failure::usage(format!("cannot read line {line_no}: {e}"));
+        let n = std::io::Read::take(&mut reader, MAX_LINE as u64 + 1)
+            .read_until(b'\n', &mut buf)
+            .map_err(read_error)?;
+        if n == 0 {
+            break;
+        }
+        if entries.len() >= MAX_LINES {
+            return Err(Failure::usage(format!(
+                "--users-from has more than {MAX_LINES} lines; split it"
+            )));
+        }
+        if !buf.ends_with(b"\n") && buf.len() > MAX_LINE {
+            if !skip_line(&mut *reader).map_err(read_error)? {
+                return Err(Failure::usage(format!(
+                    "--users-from: line {line_no} has no end within {MAX_SKIP} bytes; stopped (expected one username per line)"
+                )));
+            }
+            entries.push(refused(
+                line_no,
+                format!("line {line_no} is longer than {MAX_LINE} bytes"),
+            ));
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(&buf) else {
+            entries.push(refused(line_no, format!("line {line_no} is not UTF-8 text")));
+            continue;
+        };
+        let t = text.trim();
         if t.is_empty() || t.starts_with('#') {
             continue;
         }
-        entries.push(parse_line(i + 1, t, args.isp));
+        entries.push(parse_line(line_no, t, args.isp));
     }
     Ok(entries)
 }
@@ -117,7 +180,7 @@ pub fn run(ctx: &mut Ctx, args: LookupArgs) -> anyhow::Result<ExitCode> {
                 if first_failure.is_none() {
                     first_failure = kind;
                 }
-                let _ = writeln!(out, "{doc}");
+                let _ = writeln!(out, "{}", crate::text::json_line(&doc));
                 printed += 1;
             }
         }

@@ -59,17 +59,13 @@ fn payment_json(p: &Payment) -> Value {
     })
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
-pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-fn csv_line(fields: &[String]) -> String {
-    fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")
+/// One CSV record, each cell neutralised and disarmed ([`crate::text::csv_cell`]).
+pub(crate) fn csv_line(fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|f| crate::text::csv_cell(f))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Cuts text to a display width, marking the cut with `…`.
@@ -312,9 +308,8 @@ mod tests {
 
     #[test]
     fn csv_quotes_only_what_it_must() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        let line = csv_line(&["plain".into(), "a,b".into(), "say \"hi\"".into(), "=1+1".into()]);
+        assert_eq!(line, "plain,\"a,b\",\"say \"\"hi\"\"\",'=1+1");
     }
 
     #[test]

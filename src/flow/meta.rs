@@ -19,7 +19,7 @@ pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
 
 /// Serves the simulator until killed, after printing its base URL and a test token on stdout.
 pub fn sandbox(global: &GlobalArgs, args: SandboxArgs) -> anyhow::Result<ExitCode> {
-    if !crate::settings::is_loopback(&args.addr) {
+    if !crate::endpoint::is_loopback_addr(&args.addr) {
         return Err(Failure::usage(format!(
             "the sandbox listens on loopback only, not '{}'",
             args.addr

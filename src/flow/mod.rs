@@ -7,3 +7,6 @@ pub mod lookup;
 pub mod meta;
 pub mod pay;
 pub mod status;
+
+#[cfg(test)]
+mod output_safety;

@@ -191,7 +191,7 @@ fn choose_package<'d>(ctx: &Ctx, details: &'d Details, wanted: Option<&str>) -> 
 }
 
 /// The summary the cashier confirms, on stderr.
-fn summary(ctx: &Ctx, details: &Details, package: &Package) -> String {
+pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> String {
     let c = &details.customer;
     let due = details.due.amount.unwrap_or_default();
     format!(
@@ -202,7 +202,7 @@ fn summary(ctx: &Ctx, details: &Details, package: &Package) -> String {
         due.lakh(),
         package.name,
         console::style(package.amount.lakh()).bold().for_stderr(),
-        ctx.settings.banner(),
+        banner,
     )
 }
 
@@ -349,7 +349,10 @@ fn dry_run(ctx: &Ctx, client: &Client, request: &CommitRequest<'_>) {
 
 /// The cashier's yes, after the summary; no is a cancellation with nothing sent.
 fn confirm(ctx: &Ctx, order: &Order<'_>) -> Result<(), Failure> {
-    eprintln!("{}", summary(ctx, order.details, &order.package));
+    eprintln!(
+        "{}",
+        summary(order.details, &order.package, &ctx.settings.banner())
+    );
     let question = format!(
         "Pay {} for {}?",
         order.package.amount.lakh(),

@@ -173,7 +173,7 @@ pub fn status(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             "journal": {"before": before, "after": outcome},
         }));
     } else {
-        print_status(reference, &answer, &reading, before, outcome);
+        print!("{}", status_text(reference, &answer, &reading, before, outcome));
         match outcome {
             Outcome::Success => ctx.ui.note("Paid: the customer's money can be taken."),
             Outcome::Failed => ctx
@@ -187,40 +187,50 @@ pub fn status(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
     Ok(exit_for(outcome))
 }
 
-fn print_status(reference: &str, answer: &TxnStatus, reading: &Reading, before: &str, outcome: Outcome) {
-    println!("Reference  {reference}");
-    println!(
-        "State      {}",
-        answer.state.as_deref().unwrap_or(if answer.found {
-            "-"
-        } else {
-            "unknown to the service"
-        })
-    );
-    println!("Outcome    {}", outcome.as_str().to_uppercase());
+/// The human view of a look-up: what the service said and what the journal now holds.
+pub(crate) fn status_text(
+    reference: &str,
+    answer: &TxnStatus,
+    reading: &Reading,
+    before: &str,
+    outcome: Outcome,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let state = answer.state.as_deref().unwrap_or(if answer.found {
+        "-"
+    } else {
+        "unknown to the service"
+    });
+    let _ = writeln!(out, "Reference  {reference}");
+    let _ = writeln!(out, "State      {state}");
+    let _ = writeln!(out, "Outcome    {}", outcome.as_str().to_uppercase());
     if let Some(a) = answer.amount {
-        println!("Amount     {}", a.lakh());
+        let _ = writeln!(out, "Amount     {}", a.lakh());
     }
     if let Some(id) = &answer.response_id {
-        println!("Response   {id}");
+        let _ = writeln!(out, "Response   {id}");
     }
-    println!("Details    {}", reading.note);
+    let _ = writeln!(out, "Details    {}", reading.note);
     for r in &answer.refunds {
-        println!(
-            "Refund     {} on {}{}",
-            r.amount.map(Npr::lakh).unwrap_or_else(|| "-".into()),
-            r.created_at.as_deref().unwrap_or("-"),
-            r.remarks
-                .as_deref()
-                .map(|m| format!(" ({m})"))
-                .unwrap_or_default()
+        let amount = r.amount.map(Npr::lakh).unwrap_or_else(|| "-".into());
+        let remarks = r
+            .remarks
+            .as_deref()
+            .map(|m| format!(" ({m})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "Refund     {amount} on {}{remarks}",
+            r.created_at.as_deref().unwrap_or("-")
         );
     }
     if before == outcome.as_str() {
-        println!("Journal    unchanged");
+        let _ = writeln!(out, "Journal    unchanged");
     } else {
-        println!("Journal    {before} -> {}", outcome.as_str());
+        let _ = writeln!(out, "Journal    {before} -> {}", outcome.as_str());
     }
+    out
 }
 
 /// One payment's change, for the reconcile table and JSON.

@@ -1,15 +1,22 @@
 //! A small HTTP/1.1 server on std::net, with keep-alive and the faults a payment tool must survive
 //! (a cut connection, a late answer, a dribbled body). The sandbox and the tests both serve through it.
+//!
+//! Request heads are parsed by `httparse`; no ready-made server is used because none lets a
+//! handler close a connection without answering, which is the fault that matters most here.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::thread;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 const MAX_HEAD: usize = 64 * 1024;
+const MAX_HEADERS: usize = 64;
 const MAX_BODY: usize = 1024 * 1024;
+/// An idle keep-alive connection is closed after this, so it does not pin a thread. Clients
+/// (ureq) drop their own idle connections sooner.
+const IDLE: Duration = Duration::from_secs(30);
 
 /// One request as the handler sees it.
 #[derive(Debug, Clone)]
@@ -63,12 +70,17 @@ impl Reply {
 
 pub type Handler = Arc<dyn Fn(&Request) -> Reply + Send + Sync>;
 
-/// A running server; it stops when dropped.
+/// The connections being served, so that dropping the server can close and join them.
+type Connections = Arc<Mutex<Vec<(TcpStream, JoinHandle<()>)>>>;
+
+/// A running server; dropping it closes every connection and joins every thread.
 pub struct Server {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
     hits: Arc<AtomicUsize>,
-    connections: Arc<AtomicUsize>,
+    accepted: Arc<AtomicUsize>,
+    connections: Connections,
+    acceptor: Option<JoinHandle<()>>,
 }
 
 impl Server {
@@ -78,28 +90,19 @@ impl Server {
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
         let hits = Arc::new(AtomicUsize::new(0));
-        let connections = Arc::new(AtomicUsize::new(0));
-        let (stop2, hits2, connections2) = (stop.clone(), hits.clone(), connections.clone());
-        thread::Builder::new()
+        let accepted = Arc::new(AtomicUsize::new(0));
+        let connections: Connections = Arc::default();
+        let shared = (stop.clone(), hits.clone(), accepted.clone(), connections.clone());
+        let acceptor = thread::Builder::new()
             .name("sandbox-accept".into())
-            .spawn(move || {
-                for conn in listener.incoming() {
-                    if stop2.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Ok(stream) = conn else { continue };
-                    connections2.fetch_add(1, Ordering::SeqCst);
-                    let (handler, hits) = (handler.clone(), hits2.clone());
-                    let _ = thread::Builder::new()
-                        .name("sandbox-conn".into())
-                        .spawn(move || serve_connection(stream, handler, hits));
-                }
-            })?;
+            .spawn(move || accept_loop(listener, handler, shared))?;
         Ok(Server {
             addr,
             stop,
             hits,
+            accepted,
             connections,
+            acceptor: Some(acceptor),
         })
     }
 
@@ -118,55 +121,99 @@ impl Server {
 
     /// How many connections were accepted, so a test can see keep-alive at work.
     pub fn connections(&self) -> usize {
-        self.connections.load(Ordering::SeqCst)
+        self.accepted.load(Ordering::SeqCst)
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
+        // Wake the acceptor, which checks `stop` after each connection.
         let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
-    }
-}
-
-fn serve_connection(stream: TcpStream, handler: Handler, hits: Arc<AtomicUsize>) {
-    let _ = stream.set_nodelay(true);
-    let Ok(write_half) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(stream);
-    let mut out = write_half;
-    loop {
-        let request = match read_request(&mut reader) {
-            Ok(Some(r)) => r,
-            Ok(None) => return,
-            Err(status) => {
-                let _ = write_full(&mut out, status, "text/plain", b"bad request", true);
-                return;
-            }
-        };
-        hits.fetch_add(1, Ordering::SeqCst);
-        let (request, close) = request;
-        if !send(&mut out, handler(&request), close) {
-            let _ = out.shutdown(Shutdown::Both);
-            return;
+        if let Some(acceptor) = self.acceptor.take() {
+            let _ = acceptor.join();
+        }
+        let open = std::mem::take(&mut *self.connections.lock().unwrap_or_else(|p| p.into_inner()));
+        for (stream, thread) in open {
+            let _ = stream.shutdown(Shutdown::Both);
+            let _ = thread.join();
         }
     }
 }
 
+fn accept_loop(
+    listener: TcpListener,
+    handler: Handler,
+    shared: (Arc<AtomicBool>, Arc<AtomicUsize>, Arc<AtomicUsize>, Connections),
+) {
+    let (stop, hits, accepted, connections) = shared;
+    for conn in listener.incoming() {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let Ok(stream) = conn else { continue };
+        let Ok(control) = stream.try_clone() else { continue };
+        accepted.fetch_add(1, Ordering::SeqCst);
+        let (handler, hits, stop) = (handler.clone(), hits.clone(), stop.clone());
+        let spawned = thread::Builder::new()
+            .name("sandbox-conn".into())
+            .spawn(move || serve_connection(stream, handler, hits, stop));
+        if let Ok(thread) = spawned {
+            let mut open = connections.lock().unwrap_or_else(|p| p.into_inner());
+            open.retain(|(_, t)| !t.is_finished());
+            open.push((control, thread));
+        }
+    }
+}
+
+/// Sleeps for `wait`, waking early when the server stops.
+fn pause(wait: Duration, stop: &AtomicBool) -> bool {
+    let until = Instant::now() + wait;
+    while Instant::now() < until {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        thread::sleep((until - Instant::now()).min(Duration::from_millis(20)));
+    }
+    true
+}
+
+fn serve_connection(stream: TcpStream, handler: Handler, hits: Arc<AtomicUsize>, stop: Arc<AtomicBool>) {
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_read_timeout(Some(IDLE));
+    let Ok(mut out) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(stream);
+    while !stop.load(Ordering::SeqCst) {
+        let head = match read_request(&mut reader) {
+            Ok(Some(h)) => h,
+            Ok(None) => break,
+            Err(status) => {
+                let _ = write_full(&mut out, status, "text/plain", b"bad request", true, false);
+                break;
+            }
+        };
+        hits.fetch_add(1, Ordering::SeqCst);
+        let head_only = head.request.method == "HEAD";
+        if !send(&mut out, handler(&head.request), head.close, head_only, &stop) {
+            break;
+        }
+    }
+    // Shut down rather than only drop: the server keeps a handle to close it on drop.
+    let _ = out.shutdown(Shutdown::Both);
+}
+
 /// Writes a reply; false when the connection must end here.
-fn send(out: &mut TcpStream, reply: Reply, close: bool) -> bool {
+fn send(out: &mut TcpStream, reply: Reply, close: bool, head_only: bool, stop: &AtomicBool) -> bool {
     match reply {
         Reply::Full {
             status,
             content_type,
             body,
-        } => write_full(out, status, content_type, &body, close).is_ok() && !close,
+        } => write_full(out, status, content_type, &body, close, head_only).is_ok() && !close,
         Reply::Cut => false,
-        Reply::After(wait, inner) => {
-            thread::sleep(wait);
-            send(out, *inner, close)
-        }
+        Reply::After(wait, inner) => pause(wait, stop) && send(out, *inner, close, head_only, stop),
         Reply::Dribble { status, body, every } => {
             let head = format!(
                 "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
@@ -177,8 +224,7 @@ fn send(out: &mut TcpStream, reply: Reply, close: bool) -> bool {
                 return false;
             }
             for b in body {
-                thread::sleep(every);
-                if out.write_all(&[b]).and_then(|_| out.flush()).is_err() {
+                if !pause(every, stop) || out.write_all(&[b]).and_then(|_| out.flush()).is_err() {
                     return false;
                 }
             }
@@ -198,6 +244,7 @@ fn write_full(
     content_type: &str,
     body: &[u8],
     close: bool,
+    head_only: bool,
 ) -> io::Result<()> {
     let connection = if close { "close" } else { "keep-alive" };
     let head = format!(
@@ -206,66 +253,97 @@ fn write_full(
         body.len()
     );
     let mut all = head.into_bytes();
-    all.extend_from_slice(body);
+    if !head_only {
+        all.extend_from_slice(body);
+    }
     out.write_all(&all)?;
     out.flush()
 }
 
+/// The standard reason phrase of a status.
 fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        413 => "Payload Too Large",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        _ => "Status",
+    ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("Unknown")
+}
+
+/// A request and whether the connection closes after its answer.
+struct Head {
+    request: Request,
+    close: bool,
+}
+
+/// Reads the bytes of one request head, up to its blank line; `Ok(None)` at a clean end of the
+/// connection (or an idle one timing out).
+fn read_head_bytes(reader: &mut BufReader<TcpStream>) -> Result<Option<Vec<u8>>, u16> {
+    let mut head: Vec<u8> = Vec::new();
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(_) => return Ok(None),
+        };
+        if buf.is_empty() {
+            return if head.is_empty() { Ok(None) } else { Err(400) };
+        }
+        let mut used = 0;
+        for &b in buf {
+            used += 1;
+            // Blank lines before a request line are allowed (RFC 9112, 2.2).
+            if head.is_empty() && (b == b'\r' || b == b'\n') {
+                continue;
+            }
+            head.push(b);
+            if head.ends_with(b"\r\n\r\n") || head.ends_with(b"\n\n") {
+                reader.consume(used);
+                return Ok(Some(head));
+            }
+            if head.len() > MAX_HEAD {
+                return Err(431);
+            }
+        }
+        reader.consume(used);
     }
 }
 
 /// Reads one request; `Ok(None)` at a clean end of the connection, `Err(status)` for a bad one.
-fn read_request(reader: &mut BufReader<TcpStream>) -> Result<Option<(Request, bool)>, u16> {
-    let mut head = String::new();
-    loop {
-        let mut line = String::new();
-        match reader.read_line(&mut line) {
-            Ok(0) => return if head.is_empty() { Ok(None) } else { Err(400) },
-            Ok(_) => {}
-            Err(_) => return Ok(None),
-        }
-        if line == "\r\n" || line == "\n" {
-            if head.is_empty() {
-                continue;
+fn read_request(reader: &mut BufReader<TcpStream>) -> Result<Option<Head>, u16> {
+    let Some(bytes) = read_head_bytes(reader)? else {
+        return Ok(None);
+    };
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut parsed = httparse::Request::new(&mut headers);
+    match parsed.parse(&bytes) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Err(httparse::Error::TooManyHeaders) => return Err(431),
+        _ => return Err(400),
+    }
+    let (Some(method), Some(target), Some(version)) = (parsed.method, parsed.path, parsed.version) else {
+        return Err(400);
+    };
+    let mut length: Option<usize> = None;
+    let mut close = version == 0;
+    for h in parsed.headers.iter() {
+        let value = std::str::from_utf8(h.value).map_err(|_| 400u16)?.trim();
+        if h.name.eq_ignore_ascii_case("content-length") {
+            let n: usize = value.parse().map_err(|_| 400u16)?;
+            if length.is_some_and(|l| l != n) {
+                return Err(400);
             }
-            break;
-        }
-        head.push_str(&line);
-        if head.len() > MAX_HEAD {
-            return Err(431);
-        }
-    }
-    let mut lines = head.lines();
-    let mut first = lines.next().unwrap_or_default().split_whitespace();
-    let method = first.next().ok_or(400u16)?.to_string();
-    let target = first.next().ok_or(400u16)?.to_string();
-    let version = first.next().unwrap_or("HTTP/1.1").to_string();
-    let mut length = 0usize;
-    let mut close = version == "HTTP/1.0";
-    for line in lines {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        let value = value.trim();
-        match name.trim().to_ascii_lowercase().as_str() {
-            "content-length" => length = value.parse().map_err(|_| 400u16)?,
-            "connection" => close = value.eq_ignore_ascii_case("close"),
-            "transfer-encoding" => return Err(411),
-            _ => {}
+            length = Some(n);
+        } else if h.name.eq_ignore_ascii_case("transfer-encoding") {
+            return Err(411);
+        } else if h.name.eq_ignore_ascii_case("connection") {
+            for token in value.split(',').map(str::trim) {
+                if token.eq_ignore_ascii_case("close") {
+                    close = true;
+                } else if token.eq_ignore_ascii_case("keep-alive") && version == 0 {
+                    close = false;
+                }
+            }
         }
     }
+    let length = length.unwrap_or(0);
     if length > MAX_BODY {
         return Err(413);
     }
@@ -273,52 +351,23 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> Result<Option<(Request, bo
     reader.read_exact(&mut body).map_err(|_| 400u16)?;
     let (path, query) = match target.split_once('?') {
         Some((p, q)) => (p.to_string(), parse_query(q)),
-        None => (target, Vec::new()),
+        None => (target.to_string(), Vec::new()),
     };
-    Ok(Some((
-        Request {
-            method,
+    Ok(Some(Head {
+        request: Request {
+            method: method.to_string(),
             path,
             query,
             body,
         },
         close,
-    )))
+    }))
 }
 
 fn parse_query(q: &str) -> Vec<(String, String)> {
-    q.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k), percent_decode(v))
-        })
+    form_urlencoded::parse(q.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h * 16 + l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
 }
 
 #[cfg(test)]
@@ -333,5 +382,91 @@ mod tests {
         assert_eq!(q[2].1, "1 2");
         assert_eq!(q[3].1, "%zz");
         assert_eq!(q[4].1, "%4");
+    }
+
+    fn echo() -> Server {
+        Server::spawn(
+            "127.0.0.1:0",
+            Arc::new(|r: &Request| Reply::json(200, &serde_json::json!({"len": r.body.len()}))),
+        )
+        .unwrap()
+    }
+
+    /// Sends raw bytes and reads until the server closes or a second passes.
+    fn exchange(server: &Server, bytes: &[u8]) -> String {
+        let mut s = TcpStream::connect(server.addr()).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(1))).unwrap();
+        s.write_all(bytes).unwrap();
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    #[test]
+    fn refuses_what_a_careful_server_refuses() {
+        let server = echo();
+        let conflict = exchange(
+            &server,
+            b"POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc",
+        );
+        assert!(conflict.starts_with("HTTP/1.1 400 Bad Request"), "{conflict}");
+        let chunked = exchange(&server, b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+        assert!(chunked.starts_with("HTTP/1.1 411 Length Required"), "{chunked}");
+        let mut huge = b"GET / HTTP/1.1\r\n".to_vec();
+        for i in 0..100 {
+            huge.extend_from_slice(format!("X-{i}: 1\r\n").as_bytes());
+        }
+        huge.extend_from_slice(b"\r\n");
+        let many = exchange(&server, &huge);
+        assert!(
+            many.starts_with("HTTP/1.1 431 Request Header Fields Too Large"),
+            "{many}"
+        );
+        let garbage = exchange(&server, b"\x00\x01 nonsense\r\n\r\n");
+        assert!(garbage.starts_with("HTTP/1.1 400"), "{garbage}");
+    }
+
+    #[test]
+    fn head_has_no_body_and_connection_is_a_list() {
+        let server = echo();
+        let head = exchange(
+            &server,
+            b"HEAD / HTTP/1.1\r\nConnection: keep-alive, close\r\n\r\n",
+        );
+        assert!(
+            head.starts_with("HTTP/1.1 200 OK") && head.contains("Connection: close"),
+            "{head}"
+        );
+        assert!(head.ends_with("\r\n\r\n"), "no body after the head: {head:?}");
+        let two = exchange(
+            &server,
+            b"\r\nPOST / HTTP/1.1\r\nContent-Length: 2\r\n\r\nabGET / HTTP/1.1\r\nConnection: Upgrade, Close\r\n\r\n",
+        );
+        assert_eq!(two.matches("HTTP/1.1 200 OK").count(), 2, "{two}");
+        assert!(two.contains("{\"len\":2}"), "{two}");
+    }
+
+    #[test]
+    fn dropping_the_server_closes_its_connections_and_joins_its_threads() {
+        let server = Server::spawn(
+            "127.0.0.1:0",
+            Arc::new(|_: &Request| Reply::After(Duration::from_secs(60), Box::new(Reply::Cut))),
+        )
+        .unwrap();
+        let mut idle = TcpStream::connect(server.addr()).unwrap();
+        let mut waiting = TcpStream::connect(server.addr()).unwrap();
+        waiting.write_all(b"GET / HTTP/1.1\r\n\r\n").unwrap();
+        while server.hits() == 0 {
+            thread::sleep(Duration::from_millis(5));
+        }
+        let started = Instant::now();
+        drop(server);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "joined without waiting out the reply"
+        );
+        let mut buf = [0; 1];
+        assert_eq!(idle.read(&mut buf).unwrap_or(0), 0, "closed");
+        assert_eq!(waiting.read(&mut buf).unwrap_or(0), 0, "closed");
     }
 }

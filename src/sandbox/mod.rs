@@ -52,7 +52,7 @@ pub fn options_from_env(get: impl Fn(&str) -> Option<String>) -> Result<Options,
                     .ok()
                     .filter(|s| s.is_finite() && *s >= 0.0 && *s < 86_400.0)
                     .map(Duration::from_secs_f64)
-                    .ok_or(format!("{name} must be a number of seconds, not '{v}'"))
+                    .ok_or(format!("{name} must be a number of seconds under a day"))
             })
             .transpose()
     };
@@ -76,7 +76,8 @@ pub fn options_from_env(get: impl Fn(&str) -> Option<String>) -> Result<Options,
             ))?;
     }
     if let Some(c) = get("KONNECT_SANDBOX_CREDITS") {
-        opts.credits = Npr::parse(&c).map_err(|e| format!("KONNECT_SANDBOX_CREDITS: {e}"))?;
+        opts.credits =
+            Npr::parse_typed(&c).map_err(|_| "KONNECT_SANDBOX_CREDITS must be an amount".to_string())?;
     }
     Ok(opts)
 }

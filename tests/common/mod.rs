@@ -2,9 +2,12 @@
 //! sandbox's own record and the journal (read with SQL, not through konnect's code).
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use assert_cmd::Command;
+use konnect::sandbox::{Options, Reply, Request, Server, Simulator};
 use serde_json::Value;
 
 pub struct Home {
@@ -199,4 +202,75 @@ impl Drop for SandboxProcess {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The token tests send to servers of their own.
+pub const TOKEN: &str = "TEST:a-token-for-altered-servers";
+
+/// A server that is the simulator, except where `alter` answers instead.
+pub fn altered(
+    alter: impl Fn(&Request, &Simulator) -> Option<Reply> + Send + Sync + 'static,
+) -> (Server, Arc<Mutex<Vec<String>>>) {
+    let sim = Simulator::new(Options {
+        settle: Duration::ZERO,
+        ..Options::default()
+    });
+    let paths = Arc::new(Mutex::new(Vec::new()));
+    let seen = paths.clone();
+    let server = Server::spawn(
+        "127.0.0.1:0",
+        Arc::new(move |r: &Request| {
+            seen.lock().unwrap().push(r.path.clone());
+            alter(r, &sim).unwrap_or_else(|| sim.handle(r))
+        }),
+    )
+    .unwrap();
+    (server, paths)
+}
+
+/// konnect against a server of ours with a journal of the test's.
+pub fn against(
+    home: &Home,
+    base_url: &str,
+    token: &str,
+    journal: &Path,
+    args: &[&str],
+) -> std::process::Command {
+    let mut c = std_cmd(home);
+    c.env("KONNECT_TOKEN", token)
+        .args(["--base-url", base_url, "--journal", journal.to_str().unwrap()])
+        .args(args)
+        .stdin(std::process::Stdio::null());
+    c
+}
+
+/// Runs a command: (exit code, stdout, stderr); fails the test on a panic.
+pub fn output(mut c: std::process::Command) -> (i32, String, String) {
+    let out = c.output().unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert!(code != 101 && !stderr.contains("panicked"), "{stderr}");
+    (code, stdout, stderr)
+}
+
+/// A scripted payment against a server of ours: (exit code, the JSON document, stderr).
+pub fn pay_at(
+    home: &Home,
+    base_url: &str,
+    journal: &Path,
+    user: &str,
+    extra: &[&str],
+) -> (i32, Value, String) {
+    let (code, out, err) = output(against(
+        home,
+        base_url,
+        TOKEN,
+        journal,
+        &pay_args(user, "1-13286-5-3", extra),
+    ));
+    let doc = serde_json::from_str(&out).unwrap_or_else(|e| panic!("one JSON document ({e}): {out}{err}"));
+    (code, doc, err)
 }

@@ -1,0 +1,120 @@
+//! Text from outside (the service, old journals, files) made safe to show: control characters
+//! and bidirectional overrides could forge what a cashier reads, so they become a visible mark.
+
+use std::borrow::Cow;
+
+/// What stands in for a character that must not reach a terminal or a spreadsheet.
+pub const STAND_IN: char = '\u{FFFD}';
+
+/// C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates.
+/// The zero-width joiner and non-joiner (which Devanagari needs) are not among them.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+}
+
+/// The text with every unsafe character replaced by [`STAND_IN`]; borrowed when already safe.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_unsafe) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if is_unsafe(c) { STAND_IN } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// One CSV cell: cleaned, a leading `=`, `+`, `-` or `@` disarmed with `'` (a spreadsheet would
+/// run it as a formula), and quoted when it must be (RFC 4180).
+pub fn csv_cell(text: &str) -> String {
+    let clean = clean(text);
+    let cell = if clean.starts_with(['=', '+', '-', '@']) {
+        format!("'{clean}")
+    } else {
+        clean.into_owned()
+    };
+    if cell.contains([',', '"']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
+/// A JSON document on one line with every unsafe character escaped as `\uXXXX`, so a reader
+/// that prints a field raw cannot be forged either. The data is unchanged for a JSON parser.
+pub fn json_line(v: &serde_json::Value) -> String {
+    let text = v.to_string();
+    if !text.chars().any(is_unsafe) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            // Only inside strings: JSON's own syntax is ASCII and has no controls.
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FORGED: &str =
+        "\u{1b}[2J\u{1b}[H\u{1b}[31mPAID Rs. 1.00\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{202E}cba\r\u{9b}31m\u{7f}";
+
+    #[test]
+    fn forged_screens_become_visible_marks() {
+        let c = clean(FORGED);
+        assert!(!c.chars().any(is_unsafe), "{c:?}");
+        assert!(c.contains("PAID Rs. 1.00") && c.contains(STAND_IN));
+        assert_eq!(clean("plain"), Cow::Borrowed("plain"));
+    }
+
+    #[test]
+    fn devanagari_with_its_joiners_is_intact() {
+        let name = "चन्द्रमणि न्यौपाने क्\u{200D}ष र\u{200C}";
+        assert_eq!(clean(name), name);
+    }
+
+    #[test]
+    fn csv_cells_cannot_run_formulas() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("-5"), "'-5");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("line\nbreak"), "line\u{FFFD}break");
+        assert_eq!(csv_cell("5999.00"), "5999.00");
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_unsafe_survives(s in any::<String>()) {
+            prop_assert!(!clean(&s).chars().any(is_unsafe));
+            prop_assert!(!csv_cell(&s).chars().any(is_unsafe));
+            let v = serde_json::json!({"name": s, "list": [s]});
+            let line = json_line(&v);
+            prop_assert!(!line.chars().any(is_unsafe));
+            let back: serde_json::Value = serde_json::from_str(&line).unwrap();
+            prop_assert_eq!(back, v);
+        }
+
+        #[test]
+        fn safe_text_is_untouched(s in "[a-zA-Z0-9 .,\u{0900}-\u{097F}\u{200C}\u{200D}]{0,40}") {
+            prop_assert_eq!(clean(&s), Cow::Borrowed(s.as_str()));
+        }
+    }
+}
