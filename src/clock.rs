@@ -55,15 +55,9 @@ pub fn day_bounds(date: Date) -> Option<(i64, i64)> {
     Some((start, end))
 }
 
-/// Days since 1970-01-01 of a civil date (Hinnant's days-from-civil), for whole-day differences.
-pub fn day_number(d: Date) -> i64 {
-    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// Whole days from one civil date to another (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i64 {
+    from.until(to).map(|span| i64::from(span.get_days())).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -72,8 +66,9 @@ mod tests {
 
     #[test]
     fn day_numbers_and_bounds() {
-        assert_eq!(day_number("1970-01-01".parse().unwrap()), 0);
-        assert_eq!(day_number("2000-03-01".parse().unwrap()), 11_017);
+        let day = |t: &str| -> Date { t.parse().unwrap() };
+        assert_eq!(days_between(day("1970-01-01"), day("2000-03-01")), 11_017);
+        assert_eq!(days_between(day("2026-11-27"), day("2021-04-30")), -2037);
         let (a, b) = day_bounds("2026-11-27".parse().unwrap()).unwrap();
         assert_eq!(b - a, 86_400_000);
         assert_eq!(local_date(a), Some("2026-11-27".parse().unwrap()));

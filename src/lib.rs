@@ -4,13 +4,15 @@
 //! the flows use `api` (the service), `journal` (the local record) and `prompt` (the cashier).
 
 pub mod api;
-pub mod app;
 pub mod calendar;
 pub mod cli;
 pub mod clock;
+pub mod commands;
+pub mod context;
+pub mod decide;
 pub mod endpoint;
 pub mod failure;
-pub mod flow;
+pub mod interrupt;
 pub mod isp;
 pub mod journal;
 pub mod money;
@@ -18,6 +20,7 @@ pub mod private;
 pub mod prompt;
 pub mod reference;
 pub mod render;
+#[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod secret;
 pub mod settings;

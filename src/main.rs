@@ -18,8 +18,8 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_ending(e, json),
     };
-    konnect::app::install_interrupt_handler();
-    match konnect::app::run(cli) {
+    konnect::interrupt::install_handler();
+    match konnect::commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
             let failure = match err.downcast::<Failure>() {

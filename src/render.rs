@@ -43,7 +43,7 @@ pub fn lookup_json(isp: &Isp, user: &str, d: &Details) -> Value {
 /// "expired 12 days ago", "ends today", "ends in 3 days", for an end date the service gave.
 pub fn relative_end(end_date: &str, today: Date) -> Option<String> {
     let end: Date = end_date.trim().get(..10)?.parse().ok()?;
-    let days = crate::clock::day_number(end) - crate::clock::day_number(today);
+    let days = crate::clock::days_between(today, end);
     Some(match days {
         0 => "ends today".to_string(),
         1 => "ends tomorrow".to_string(),
@@ -136,6 +136,39 @@ pub fn lookup_human(isp: &Isp, d: &Details, today: Date) -> String {
         ));
     }
     out
+}
+
+/// A journal row as JSON (`history`, `receipt`).
+pub fn payment_json(p: &crate::journal::Payment) -> Value {
+    json!({
+        "reference": p.reference,
+        "created_at": crate::clock::rfc3339(p.created_ms),
+        "settled_at": p.settled_ms.map(crate::clock::rfc3339),
+        "env": p.env,
+        "isp": p.isp,
+        "user": p.username,
+        "customer_name": p.customer_name,
+        "package": {"id": p.package_id, "name": p.package_name, "amount": p.amount},
+        "outcome": p.outcome().as_str(),
+        "state": p.state,
+        "transaction_id": p.transaction_id,
+        "credits_available": p.credits_available,
+        "message": p.message,
+    })
+}
+
+/// One CSV record, each cell neutralised and disarmed ([`crate::text::csv_cell`]).
+pub fn csv_line(fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|f| crate::text::csv_cell(f))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Text fitted to exactly `width` display columns: cut with `…`, or padded with spaces.
+pub fn pad(text: &str, width: usize) -> String {
+    console::pad_str(text, width, console::Alignment::Left, Some("…")).into_owned()
 }
 
 /// Splits text into lines of at most `cols` display columns (Devanagari measured as it shows).
@@ -244,6 +277,20 @@ pub fn receipt(p: &crate::journal::Payment, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_it_must() {
+        let line = csv_line(&["plain".into(), "a,b".into(), "say \"hi\"".into(), "=1+1".into()]);
+        assert_eq!(line, "plain,\"a,b\",\"say \"\"hi\"\"\",'=1+1");
+    }
+
+    #[test]
+    fn pad_measures_display_width() {
+        assert_eq!(pad("abcdef", 4), "abc…");
+        assert_eq!(pad("abc", 4), "abc ");
+        let name = pad("चन्द्रमणि न्यौपाने", 6);
+        assert_eq!(console::measure_text_width(&name), 6, "{name}");
+    }
 
     #[test]
     fn tells_how_far_the_end_date_is() {

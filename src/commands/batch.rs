@@ -8,8 +8,8 @@ use std::sync::mpsc;
 
 use serde_json::{Value, json};
 
-use crate::app::Ctx;
 use crate::cli::LookupArgs;
+use crate::context::Ctx;
 use crate::failure::{Failure, Kind};
 use crate::isp::{self, Isp};
 use crate::prompt::check_username;

@@ -6,163 +6,28 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use crate::api::wire::{Details, Package};
-use crate::api::{
-    ApiError, Client, CommitAnswer, CommitRequest, Exchange, HttpVerdict, Outcome, ServiceError,
-};
-use crate::app::{self, Ctx, Stage};
+use crate::api::{ApiError, Client, CommitRequest, Exchange, Outcome};
 use crate::cli::PayArgs;
+use crate::context::Ctx;
+use crate::decide::{self, End, Next, Verdict};
 use crate::failure::{Failure, Kind};
+use crate::interrupt::{self, Stage};
 use crate::isp::Isp;
-use crate::journal::{Attempt, Journal, Payment, Settlement};
+use crate::journal::{Attempt, Journal, Payment};
 use crate::prompt;
 use crate::render;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// How a sent commit ended, with the service's words. The outcome lives once, in the settlement.
-#[derive(Debug, Clone)]
-pub struct Verdict {
-    /// True when the request provably never left (exit 5 rather than 3).
-    pub not_sent: bool,
-    pub settlement: Settlement,
-    pub code: Option<String>,
-    pub detail: Option<String>,
-}
-
-impl Verdict {
-    fn new(outcome: Outcome, message: impl Into<String>) -> Verdict {
-        Verdict {
-            not_sent: false,
-            settlement: Settlement::new(outcome, message),
-            code: None,
-            detail: None,
-        }
-    }
-
-    pub fn outcome(&self) -> Outcome {
-        self.settlement.outcome
-    }
-
-    pub fn exit_code(&self) -> u8 {
-        if self.not_sent {
-            Kind::Network.exit_code()
-        } else {
-            crate::failure::outcome_exit_code(self.outcome())
-        }
-    }
-}
-
-/// Classifies a commit's answer by the aggregator's outcome table. An HTTP 400 (or other 4xx)
-/// is followed at once by one status look-up: "no such reference" means nothing was charged.
-/// Anything unsure (no answer, a redirect, an answer that contradicts itself) is pending.
+/// Sends nothing itself: reads the commit's answer, and after a refusal looks the reference up
+/// once (the one extra request the outcome table asks for).
 pub fn classify(client: &Client, reference: &str, answer: Result<Exchange, ApiError>) -> Verdict {
-    let ex = match answer {
-        Ok(ex) => ex,
-        Err(e @ ApiError::NotSent { .. }) => {
-            let mut v = Verdict::new(Outcome::Failed, e.to_string());
-            v.not_sent = true;
-            return v;
-        }
-        Err(e) => return Verdict::new(Outcome::Pending, e.to_string()),
-    };
-    let body = ex.json();
-    let service_error = body
-        .as_ref()
-        .ok()
-        .and_then(|b| ServiceError::from_value(ex.status, b));
-    match HttpVerdict::of(ex.status) {
-        HttpVerdict::ByState => match body.map(|b| CommitAnswer::from_value(&b)) {
-            Ok(Ok(a)) => by_state(a, service_error),
-            Ok(Err(reason)) => Verdict::new(
-                Outcome::Pending,
-                format!("the answer could not be read: {reason}"),
-            ),
-            Err(e) => Verdict::new(Outcome::Pending, e.to_string()),
-        },
-        HttpVerdict::Failed => Verdict::new(
-            Outcome::Failed,
-            format!("HTTP 404: service not found ({})", ex.snippet()),
-        ),
-        HttpVerdict::Pending if (300..400).contains(&ex.status) => Verdict::new(
-            Outcome::Pending,
-            format!(
-                "HTTP {} redirect to {}, not followed",
-                ex.status,
-                ex.location.as_deref().unwrap_or("nowhere")
-            ),
-        ),
-        HttpVerdict::Pending => Verdict::new(
-            Outcome::Pending,
-            format!("HTTP {} from the service ({})", ex.status, ex.snippet()),
-        ),
-        HttpVerdict::LookUp => look_up_after_refusal(client, reference, ex.status, service_error),
+    match decide::commit(&answer) {
+        Next::Done(v) => v,
+        Next::LookUp(refusal) => decide::after_refusal(refusal, client.status(reference)),
     }
 }
 
-/// A 2xx answer: its `state` decides, unless the answer also says it failed.
-fn by_state(a: CommitAnswer, service_error: Option<ServiceError>) -> Verdict {
-    if let Some(why) = &a.contradiction {
-        let mut v = Verdict::new(
-            Outcome::Pending,
-            format!("the service's answer contradicts itself ({why})"),
-        );
-        v.detail = a.detail;
-        return v;
-    }
-    let outcome = Outcome::of_state(a.state.as_deref());
-    let message = a
-        .message
-        .clone()
-        .or(a.detail.clone())
-        .unwrap_or_else(|| format!("state {}", a.state.as_deref().unwrap_or("missing")));
-    let mut v = Verdict::new(outcome, message);
-    v.settlement.state = a.state.clone();
-    v.settlement.transaction_id = a.transaction_id.clone();
-    v.settlement.credits_available = a.credits_available;
-    v.settlement.credits_consumed = a.credits_consumed;
-    v.detail = a.detail;
-    v.code = service_error.and_then(|e| e.code);
-    v
-}
-
-/// After a 4xx the service answered definitely, so an unknown reference here proves nothing
-/// was charged (no grace period); any other look-up result decides by its state.
-fn look_up_after_refusal(
-    client: &Client,
-    reference: &str,
-    status: u16,
-    service_error: Option<ServiceError>,
-) -> Verdict {
-    let said = service_error
-        .as_ref()
-        .map(|e| e.to_string())
-        .unwrap_or_else(|| format!("HTTP {status}"));
-    let mut v = match client.status(reference) {
-        Ok(s) if s.contradiction.is_some() => Verdict::new(
-            Outcome::Pending,
-            format!(
-                "{said}; the status look-up contradicts itself ({})",
-                s.contradiction.as_deref().unwrap_or_default()
-            ),
-        ),
-        Ok(s) if !s.found => Verdict::new(Outcome::Failed, said.clone()),
-        Ok(s) => {
-            let mut v = Verdict::new(Outcome::of_state(s.state.as_deref()), said.clone());
-            v.settlement.state = s.state;
-            v.settlement.transaction_id = s.response_id;
-            v
-        }
-        Err(e) => Verdict::new(
-            Outcome::Pending,
-            format!("{said}; the status look-up failed too: {e}"),
-        ),
-    };
-    if let Some(e) = service_error {
-        v.code = e.code.clone();
-        v.detail = e.details.clone();
-    }
-    v
-}
 /// The package from `--package`, or chosen at a prompt with the current one preselected.
 fn choose_package<'d>(ctx: &Ctx, details: &'d Details, wanted: Option<&str>) -> Result<&'d Package, Failure> {
     if details.packages.is_empty() {
@@ -234,8 +99,19 @@ impl Order<'_> {
     fn keys(&self) -> [&str; 2] {
         [&self.user, &self.customer]
     }
+
+    fn request<'r>(&'r self, reference: &'r str) -> CommitRequest<'r> {
+        CommitRequest {
+            reference,
+            package_id: &self.package.id,
+            amount: self.package.amount,
+            session_id: &self.details.session_id,
+        }
+    }
 }
 
+/// The payment, as the README's steps: look up, choose, guard, confirm, write ahead, send
+/// once, classify, settle, report.
 pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
     // Everything that needs no network is checked first, so a bad call sends nothing.
     if !args.yes && !args.dry_run && !ctx.ui.interactive {
@@ -248,46 +124,12 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
     let user = ctx.user_arg(args.user.as_deref())?;
     let journal = ctx.journal()?;
     let client = ctx.client()?;
-
-    let lookup_ref = crate::reference::new();
-    let details = ctx
-        .ui
-        .spin(&format!("Looking up {user} at {}…", isp.name), || {
-            client.details(isp.slug, &user, &lookup_ref)
-        })
-        .map_err(Failure::from)?;
-    if !ctx.ui.json && ctx.ui.interactive {
-        eprint!("{}", render::lookup_human(isp, &details, crate::clock::today()));
-    }
-    let package = choose_package(ctx, &details, args.package.as_deref())?.clone();
-    if let Some(amount) = args.amount
-        && amount != package.amount
-    {
-        return Err(Failure::usage(format!(
-            "--amount {} does not match the package's amount {}; nothing was sent",
-            amount.lakh(),
-            package.amount.lakh()
-        ))
-        .into());
-    }
-    let order = Order {
-        isp,
-        customer: details.customer.username.clone().unwrap_or_else(|| user.clone()),
-        user,
-        details: &details,
-        package,
-    };
-
+    let details = look_up(ctx, &client, isp, &user)?;
+    let order = choose(ctx, isp, user, &details, &args)?;
     let allow_repeat = args.allow_repeat || repeat_guard(ctx, &journal, &order)?;
     low_balance_warning(ctx, &journal, &order.package)?;
-
     let reference = crate::reference::new();
-    let request = CommitRequest {
-        reference: &reference,
-        package_id: &order.package.id,
-        amount: order.package.amount,
-        session_id: &details.session_id,
-    };
+    let request = order.request(&reference);
     if args.dry_run {
         dry_run(ctx, &client, &request);
         return Ok(ExitCode::SUCCESS);
@@ -296,33 +138,83 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
         confirm(ctx, &order)?;
     }
     write_ahead(&journal, &order, &reference, allow_repeat)?;
-    if ctx.ui.json {
-        let interrupted = Verdict::new(Outcome::Pending, "interrupted while the commit was being sent");
-        let doc = document(
+    let verdict = send_once(ctx, &client, &order, &request);
+    settle(ctx, &journal, &reference, &verdict);
+    report(ctx, &journal, &reference, &order, &verdict)
+}
+
+/// Step 1: the customer, their subscription and the packages on offer.
+fn look_up(ctx: &Ctx, client: &Client, isp: &'static Isp, user: &str) -> Result<Details, Failure> {
+    let lookup_ref = crate::reference::new();
+    let details = ctx
+        .ui
+        .spin(&format!("Looking up {user} at {}…", isp.name), || {
+            client.details(isp.slug, user, &lookup_ref)
+        })
+        .map_err(Failure::from)?;
+    if !ctx.ui.json && ctx.ui.interactive {
+        eprint!("{}", render::lookup_human(isp, &details, crate::clock::today()));
+    }
+    Ok(details)
+}
+
+/// Step 2: the package (flag or prompt), and `--amount`, when given, equal to its amount.
+fn choose<'d>(
+    ctx: &Ctx,
+    isp: &'static Isp,
+    user: String,
+    details: &'d Details,
+    args: &PayArgs,
+) -> Result<Order<'d>, Failure> {
+    let package = choose_package(ctx, details, args.package.as_deref())?.clone();
+    if let Some(amount) = args.amount
+        && amount != package.amount
+    {
+        return Err(Failure::usage(format!(
+            "--amount {} does not match the package's amount {}; nothing was sent",
+            amount.lakh(),
+            package.amount.lakh()
+        )));
+    }
+    Ok(Order {
+        isp,
+        customer: details.customer.username.clone().unwrap_or_else(|| user.clone()),
+        user,
+        details,
+        package,
+    })
+}
+
+/// Steps 6 and 7: the commit, sent once while an interrupt knows it is out, then classified.
+fn send_once(ctx: &Ctx, client: &Client, order: &Order<'_>, request: &CommitRequest<'_>) -> Verdict {
+    let reference = request.reference.to_string();
+    let json = ctx.ui.json.then(|| {
+        let interrupted = Verdict::new(End::Pending, "interrupted while the commit was being sent");
+        document(
             &reference,
-            &order,
+            order,
             &interrupted,
             Some(&pending_failure(&reference, &interrupted)),
-        );
-        app::set_stage(Stage::Sending {
-            reference: reference.clone(),
-            json: Some(doc),
-        });
-    } else {
-        app::set_stage(Stage::Sending {
-            reference: reference.clone(),
-            json: None,
-        });
-    }
+        )
+    });
+    interrupt::set_stage(Stage::Sending {
+        reference: reference.clone(),
+        json,
+    });
     let answer = ctx
         .ui
         .spin(&format!("Paying {}…", order.package.amount.lakh()), || {
-            client.commit(&request)
+            client.commit(request)
         });
-    let verdict = classify(&client, &reference, answer);
-    match journal.settle(&reference, &verdict.settlement) {
-        Ok(_) => app::set_stage(Stage::Answered {
-            reference: reference.clone(),
+    classify(client, &reference, answer)
+}
+
+/// Step 8: the journal row holds the outcome. If it cannot be written the cashier still sees
+/// the outcome, and the row stays unsettled for `reconcile`.
+fn settle(ctx: &Ctx, journal: &Journal, reference: &str, verdict: &Verdict) {
+    match journal.settle(reference, &verdict.settlement()) {
+        Ok(_) => interrupt::set_stage(Stage::Answered {
+            reference: reference.to_string(),
             outcome: verdict.outcome(),
             json: None,
         }),
@@ -330,7 +222,6 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
             "{e}; the payment stays unsettled in the journal, run `konnect reconcile` later"
         )),
     }
-    report(ctx, &journal, &reference, &order, &verdict)
 }
 
 /// Shows the request a payment would send, with the token masked; sends nothing.
@@ -446,42 +337,41 @@ fn pending_failure(reference: &str, v: &Verdict) -> Failure {
         Kind::Pending,
         format!(
             "payment {reference} is PENDING: it may have gone through. Do NOT pay again; run `konnect status {reference}` after 5 minutes ({})",
-            v.settlement.message.as_deref().unwrap_or_default()
+            v.message
         ),
     )
 }
 
 /// The failure a verdict ends the run with, or None for a success.
 fn failure_of(reference: &str, v: &Verdict) -> Option<Failure> {
-    let message = v.settlement.message.clone().unwrap_or_default();
-    let failure = match (v.outcome(), v.not_sent) {
-        (Outcome::Success, _) => return None,
-        (_, true) => Failure::new(Kind::Network, format!("{message}; safe to retry")),
-        (Outcome::Failed, _) => Failure::new(
+    let message = &v.message;
+    let failure = match v.end {
+        End::Paid => return None,
+        End::NotSent => Failure::new(Kind::Network, format!("{message}; safe to retry")),
+        End::Failed => Failure::new(
             Kind::Rejected,
             format!("payment failed: {message}; nothing was charged"),
         ),
-        (Outcome::Pending, _) => pending_failure(reference, v),
+        End::Pending => pending_failure(reference, v),
     };
     Some(failure.with_code(v.code.clone()).with_details(v.detail.clone()))
 }
 
 /// The payment's JSON document, on every outcome once a commit was attempted.
 fn document(reference: &str, order: &Order<'_>, v: &Verdict, failure: Option<&Failure>) -> Value {
-    let s = &v.settlement;
     let p = &order.package;
     let mut doc = json!({
         "ok": v.outcome() == Outcome::Success,
         "outcome": v.outcome(),
         "reference": reference,
-        "transaction_id": s.transaction_id,
+        "transaction_id": v.transaction_id,
         "isp": order.isp.slug,
         "user": order.user,
         "customer": order.customer,
         "package": {"id": p.id, "name": p.name, "amount": p.amount},
-        "credits_consumed": s.credits_consumed,
-        "credits_available": s.credits_available,
-        "message": s.message,
+        "credits_consumed": v.credits_consumed,
+        "credits_available": v.credits_available,
+        "message": v.message,
         "detail": v.detail,
     });
     if let Some(f) = failure {
@@ -499,14 +389,14 @@ fn report(
     v: &Verdict,
 ) -> anyhow::Result<ExitCode> {
     let failure = failure_of(reference, v);
-    app::report_then(v.exit_code(), || {
+    interrupt::report_then(v.end.exit_code(), || {
         if ctx.ui.json {
             ctx.print_json(&document(reference, order, v, failure.as_ref()));
         } else if let Ok(Some(row)) = journal.get(reference) {
             print!("{}", render::receipt(&row, 42));
         }
     });
-    if let Some(left) = v.settlement.credits_available {
+    if let Some(left) = v.credits_available {
         ctx.warn_low_balance("the balance left", left);
     }
     if let Some(f) = &failure {
@@ -518,5 +408,5 @@ fn report(
             order.package.amount.lakh()
         ));
     }
-    Ok(ExitCode::from(v.exit_code()))
+    Ok(ExitCode::from(v.end.exit_code()))
 }

@@ -54,7 +54,7 @@ proptest! {
 
         let status = TxnStatus::from_value(&json!({"status": true, "state": s, "details": s, "response_id": s,
             "refunds": [{"remarks": s, "created_at": s, "amount": 1}]})).unwrap();
-        let reading = super::status::read_answer(&status, 0, 1, std::time::Duration::ZERO);
+        let reading = crate::decide::read_answer(&status, 0, 1, std::time::Duration::ZERO);
         let text = super::status::status_text("R1", &status, &reading, "pending", reading.outcome);
         assert_safe("status", &text)?;
 
@@ -79,6 +79,6 @@ proptest! {
             assert_safe("receipt", &crate::render::receipt(&row, width))?;
         }
         let cells = vec![row.username.clone(), row.customer_name.clone().unwrap_or_default(), row.message.clone().unwrap_or_default()];
-        assert_safe("CSV", &super::books::csv_line(&cells))?;
+        assert_safe("CSV", &crate::render::csv_line(&cells))?;
     }
 }

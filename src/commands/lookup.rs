@@ -2,14 +2,14 @@
 
 use std::process::ExitCode;
 
-use crate::app::Ctx;
 use crate::cli::LookupArgs;
+use crate::context::Ctx;
 use crate::failure::Failure;
 use crate::render;
 
 pub fn run(ctx: &mut Ctx, args: LookupArgs) -> anyhow::Result<ExitCode> {
     if args.users_from.is_some() {
-        return crate::flow::batch::run(ctx, args);
+        return crate::commands::batch::run(ctx, args);
     }
     let isp = ctx.isp_arg(args.isp)?;
     let user = ctx.user_arg(args.user.as_deref())?;

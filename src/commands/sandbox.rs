@@ -1,24 +1,14 @@
-//! Commands about konnect itself: shell completions and the sandbox server.
+//! `konnect sandbox`: the built-in simulator served on its own, for other programs and people.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, GlobalArgs, SandboxArgs};
+use crate::cli::{GlobalArgs, SandboxArgs};
 use crate::failure::Failure;
 use crate::sandbox::{self, Sandbox};
 
-/// Prints a completion script; ISP slugs complete as values of `--isp`.
-pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "konnect", &mut out);
-    std::io::stdout().write_all(&out)?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Serves the simulator until killed, after printing its base URL and a test token on stdout.
-pub fn sandbox(global: &GlobalArgs, args: SandboxArgs) -> anyhow::Result<ExitCode> {
+pub fn run(global: &GlobalArgs, args: SandboxArgs) -> anyhow::Result<ExitCode> {
     if !crate::endpoint::is_loopback_addr(&args.addr) {
         return Err(Failure::usage(format!(
             "the sandbox listens on loopback only, not '{}'",

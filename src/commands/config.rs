@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use crate::app::Ctx;
 use crate::cli::ConfigCommand;
+use crate::context::Ctx;
 use crate::failure::Failure;
 use crate::prompt;
 use crate::settings::ConfigFile;

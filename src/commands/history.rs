@@ -1,0 +1,98 @@
+//! `konnect history`: the journal, newest first, as a table, CSV or JSON.
+
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::cli::{HistoryArgs, OutcomeFilter};
+use crate::clock;
+use crate::context::Ctx;
+use crate::failure::Failure;
+use crate::journal::{Filter, RowState};
+use crate::money::Npr;
+use crate::render::{csv_line, pad, payment_json};
+
+pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
+    let since_ms = match args.since {
+        Some(d) => Some(
+            clock::day_bounds(d)
+                .ok_or_else(|| Failure::usage("--since is out of range"))?
+                .0,
+        ),
+        None => None,
+    };
+    let until_ms = match args.until {
+        Some(d) => Some(
+            clock::day_bounds(d)
+                .ok_or_else(|| Failure::usage("--until is out of range"))?
+                .1,
+        ),
+        None => None,
+    };
+    let states = match args.outcome {
+        Some(OutcomeFilter::Success) => vec![RowState::Success],
+        Some(OutcomeFilter::Pending) => RowState::UNSETTLED.to_vec(),
+        Some(OutcomeFilter::Failed) => vec![RowState::Failed],
+        None => vec![],
+    };
+    let filter = Filter {
+        since_ms,
+        until_ms,
+        isp: args.isp.map(|i| i.slug.to_string()),
+        username: args.user.clone(),
+        states,
+        limit: args.limit,
+    };
+    let journal = ctx.journal()?;
+    let rows = journal.query(&filter)?;
+    if ctx.ui.json {
+        ctx.print_json(&json!({"ok": true, "payments": rows.iter().map(payment_json).collect::<Vec<_>>()}));
+    } else if args.csv {
+        println!(
+            "reference,created_at,settled_at,env,isp,username,customer_name,package_id,package_name,amount,outcome,state,transaction_id,credits_available,message"
+        );
+        for p in &rows {
+            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+            println!(
+                "{}",
+                csv_line(&[
+                    p.reference.clone(),
+                    clock::rfc3339(p.created_ms),
+                    p.settled_ms.map(clock::rfc3339).unwrap_or_default(),
+                    p.env.clone(),
+                    p.isp.clone(),
+                    p.username.clone(),
+                    opt(&p.customer_name),
+                    p.package_id.clone(),
+                    opt(&p.package_name),
+                    p.amount.fixed2(),
+                    p.outcome().as_str().to_string(),
+                    opt(&p.state),
+                    opt(&p.transaction_id),
+                    p.credits_available.map(Npr::fixed2).unwrap_or_default(),
+                    opt(&p.message),
+                ])
+            );
+        }
+    } else if rows.is_empty() {
+        println!("No payments match.");
+    } else {
+        // 16 + 1 + 7 + 1 + 15 + 1 + 13 + 1 + 15 + 1 + 8 = 79 columns.
+        println!(
+            "{:<16} {:<7} {:<15} {:<13} {:>15} {:<8}",
+            "Date", "Outcome", "ISP", "User", "Amount", "Ref"
+        );
+        for p in &rows {
+            println!(
+                "{:<16} {:<7} {} {} {:>15} {:<8}",
+                clock::local_time(p.created_ms),
+                p.outcome().as_str(),
+                pad(&p.isp, 15),
+                pad(&p.username, 13),
+                p.amount.lakh(),
+                p.reference.chars().take(8).collect::<String>(),
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,44 @@
+//! The commands, one module each, and the one place that dispatches to them. They return exit
+//! codes or [`crate::failure::Failure`]s; they use the context, never each other's internals.
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+use crate::context::Ctx;
+
+pub mod balance;
+pub mod batch;
+pub mod completions;
+pub mod config;
+pub mod history;
+pub mod lookup;
+pub mod pay;
+pub mod receipt;
+pub mod reconcile;
+pub mod report;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
+pub mod status;
+
+#[cfg(test)]
+mod output_safety;
+
+/// Runs the parsed command. Failures come back as [`Failure`] (or any error, mapped to internal).
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let Cli { global, command } = cli;
+    let ctx = Ctx::new;
+    match command {
+        Command::Completions { shell } => completions::run(shell),
+        #[cfg(feature = "sandbox")]
+        Command::Sandbox(args) => sandbox::run(&global, args),
+        Command::Lookup(args) => lookup::run(&mut ctx(global)?, args),
+        Command::Pay(args) => pay::run(&mut ctx(global)?, args),
+        Command::Status(args) => status::run(&mut ctx(global)?, &args.reference),
+        Command::Reconcile => reconcile::run(&mut ctx(global)?),
+        Command::Balance => balance::run(&mut ctx(global)?),
+        Command::History(args) => history::run(&mut ctx(global)?, args),
+        Command::Report(args) => report::run(&mut ctx(global)?, args),
+        Command::Receipt(args) => receipt::run(&mut ctx(global)?, args),
+        Command::Config(cmd) => config::run(&mut ctx(global)?, cmd),
+    }
+}

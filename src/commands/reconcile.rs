@@ -1,0 +1,167 @@
+//! `konnect reconcile`: every unsettled payment of this environment looked up in bulk (50 at a
+//! time) and settled; answers are matched to payments by reference only.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use serde_json::{Value, json};
+
+use super::status::{exit_for, settle};
+use crate::api::{Outcome, TxnStatus};
+use crate::context::Ctx;
+use crate::decide::read_answer;
+use crate::journal::Payment;
+
+/// At most this many references per bulk look-up.
+pub const BATCH: usize = 50;
+
+/// One payment's change, for the reconcile table and JSON.
+struct Change<'a> {
+    row: &'a Payment,
+    after: Outcome,
+    state: Option<String>,
+}
+
+/// The answer for one reference from a bulk look-up, matched by reference only. None when the
+/// answer left it out, or gave it twice with different words.
+fn answer_for<'a>(answers: &HashMap<&str, Vec<&'a TxnStatus>>, reference: &str) -> Option<&'a TxnStatus> {
+    match answers.get(reference).map(Vec::as_slice) {
+        Some([one]) => Some(one),
+        Some([first, rest @ ..]) if rest.iter().all(|a| a == first) => Some(first),
+        _ => None,
+    }
+}
+
+pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
+    let journal = ctx.journal()?;
+    let rows = journal.unsettled()?;
+    if rows.is_empty() {
+        if ctx.ui.json {
+            ctx.print_json(&json!({"ok": true, "changes": [], "still_pending": 0}));
+        } else {
+            println!("Nothing to reconcile: every payment is settled.");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let client = ctx.client()?;
+    let bar = ctx.ui.progress(rows.len() as u64, "payments looked up");
+    let mut changes = Vec::with_capacity(rows.len());
+    let mut failed_lookup = None;
+    for batch in rows.chunks(BATCH) {
+        let refs: Vec<String> = batch.iter().map(|r| r.reference.clone()).collect();
+        let answers = if failed_lookup.is_some() {
+            Vec::new()
+        } else {
+            client.bulk_status(&refs).unwrap_or_else(|e| {
+                failed_lookup = Some(e);
+                Vec::new()
+            })
+        };
+        let mut by_ref: HashMap<&str, Vec<&TxnStatus>> = HashMap::new();
+        for a in &answers {
+            if let Some(r) = a.reference.as_deref() {
+                by_ref.entry(r).or_default().push(a);
+            }
+        }
+        let now = crate::clock::now_ms();
+        for row in batch {
+            let (after, state) = match answer_for(&by_ref, &row.reference) {
+                Some(a) => {
+                    let reading = read_answer(a, row.created_ms, now, ctx.settings.lookup_grace);
+                    (settle(ctx, &journal, row, a, &reading)?, a.state.clone())
+                }
+                None => (Outcome::Pending, None),
+            };
+            changes.push(Change { row, after, state });
+            bar.inc(1);
+        }
+    }
+    bar.finish_and_clear();
+    if let Some(e) = &failed_lookup {
+        ctx.ui.warn(&format!(
+            "the look-up failed ({e}); the payments it did not reach are still pending"
+        ));
+    }
+    let still = changes.iter().filter(|c| c.after == Outcome::Pending).count();
+    if ctx.ui.json {
+        let list: Vec<Value> = changes
+            .iter()
+            .map(|c| {
+                json!({
+                    "reference": c.row.reference, "isp": c.row.isp, "user": c.row.username, "amount": c.row.amount,
+                    "before": c.row.row_state.as_str(), "after": c.after, "state": c.state,
+                })
+            })
+            .collect();
+        let mut doc = json!({"ok": still == 0, "changes": list, "still_pending": still});
+        if let Some(e) = &failed_lookup {
+            doc["lookup_error"] = json!(e.to_string());
+        }
+        ctx.print_json(&doc);
+    } else {
+        print_changes(ctx, &changes, still);
+    }
+    Ok(if still > 0 {
+        exit_for(Outcome::Pending)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_changes(ctx: &Ctx, changes: &[Change<'_>], still: usize) {
+    println!(
+        "{:<32}  {:<15}  {:>15}  {:<8}  {:<8}",
+        "Reference", "ISP", "Amount", "Was", "Now"
+    );
+    for c in changes {
+        println!(
+            "{:<32}  {:<15}  {:>15}  {:<8}  {:<8}",
+            c.row.reference,
+            c.row.isp,
+            c.row.amount.lakh(),
+            c.row.row_state.as_str(),
+            c.after.as_str()
+        );
+    }
+    let settled = changes.len() - still;
+    println!("{settled} settled, {still} still pending.");
+    if still > 0 {
+        ctx.ui
+            .note("Do NOT pay the pending ones again; run `konnect reconcile` again in 5 minutes.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bulk_answers_are_matched_by_reference_only() {
+        let a = TxnStatus {
+            found: true,
+            state: Some("Success".into()),
+            reference: Some("a".into()),
+            ..TxnStatus::default()
+        };
+        let a_failed = TxnStatus {
+            state: Some("Failed".into()),
+            ..a.clone()
+        };
+        let mut map: HashMap<&str, Vec<&TxnStatus>> = HashMap::new();
+        map.entry("a").or_default().push(&a);
+        assert_eq!(answer_for(&map, "a"), Some(&a));
+        assert_eq!(answer_for(&map, "b"), None, "an omitted reference stays pending");
+        map.entry("a").or_default().push(&a);
+        assert_eq!(
+            answer_for(&map, "a"),
+            Some(&a),
+            "the same answer twice is one answer"
+        );
+        map.entry("a").or_default().push(&a_failed);
+        assert_eq!(
+            answer_for(&map, "a"),
+            None,
+            "two different answers decide nothing"
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! `konnect report`: a day's totals per ISP and outcome, and the payments still pending.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use serde_json::{Value, json};
+
+use crate::cli::ReportArgs;
+use crate::clock;
+use crate::context::Ctx;
+use crate::failure::Failure;
+use crate::journal::Filter;
+use crate::money::Npr;
+use crate::render::{self, csv_line};
+
+/// Count and amount of a group of payments.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    count: u64,
+    amount: Npr,
+}
+
+impl Tally {
+    /// Adds one payment; a total too large to hold is an error, never a wrong figure.
+    fn add(&mut self, amount: Npr) -> Result<(), Failure> {
+        self.count += 1;
+        self.amount = self.amount.checked_add(amount).ok_or_else(|| {
+            Failure::internal(format!(
+                "the total overflows after adding {}; check the journal for a wrong amount",
+                amount.fixed2()
+            ))
+        })?;
+        Ok(())
+    }
+}
+
+pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let date = args.date.unwrap_or_else(clock::today);
+    let (start, end) = clock::day_bounds(date).ok_or_else(|| Failure::usage("--date is out of range"))?;
+    let journal = ctx.journal()?;
+    let rows = journal.query(&Filter {
+        since_ms: Some(start),
+        until_ms: Some(end),
+        ..Filter::default()
+    })?;
+    let mut groups: BTreeMap<(String, &'static str), Tally> = BTreeMap::new();
+    let mut totals: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    for p in &rows {
+        let outcome = p.outcome().as_str();
+        groups
+            .entry((p.isp.clone(), outcome))
+            .or_default()
+            .add(p.amount)?;
+        totals.entry(outcome).or_default().add(p.amount)?;
+    }
+    let pending: Vec<&str> = rows
+        .iter()
+        .filter(|p| !p.is_settled())
+        .map(|p| p.reference.as_str())
+        .collect();
+    let bs = render::bs_date(date);
+    if ctx.ui.json {
+        let group_list: Vec<Value> = groups
+            .iter()
+            .map(|((isp, outcome), t)| json!({"isp": isp, "outcome": outcome, "count": t.count, "amount": t.amount}))
+            .collect();
+        let total_map: serde_json::Map<String, Value> = ["success", "pending", "failed"]
+            .iter()
+            .map(|o| {
+                let t = totals.get(o).copied().unwrap_or_default();
+                (o.to_string(), json!({"count": t.count, "amount": t.amount}))
+            })
+            .collect();
+        ctx.print_json(&json!({
+            "ok": true, "date": date.to_string(), "date_bs": bs, "groups": group_list,
+            "totals": total_map, "pending_references": pending,
+        }));
+    } else if args.csv {
+        println!("isp,outcome,count,amount");
+        for ((isp, outcome), t) in &groups {
+            println!(
+                "{}",
+                csv_line(&[
+                    isp.clone(),
+                    outcome.to_string(),
+                    t.count.to_string(),
+                    t.amount.fixed2()
+                ])
+            );
+        }
+    } else {
+        println!(
+            "Report for {date}{}",
+            bs.map(|b| format!(" ({b})")).unwrap_or_default()
+        );
+        if groups.is_empty() {
+            println!("No payments on this day.");
+        } else {
+            println!("{:<16} {:<8} {:>6} {:>18}", "ISP", "Outcome", "Count", "Amount");
+            for ((isp, outcome), t) in &groups {
+                println!(
+                    "{:<16} {:<8} {:>6} {:>18}",
+                    isp,
+                    outcome,
+                    t.count,
+                    t.amount.lakh()
+                );
+            }
+            for o in ["success", "pending", "failed"] {
+                let t = totals.get(o).copied().unwrap_or_default();
+                println!("{:<16} {:<8} {:>6} {:>18}", "Total", o, t.count, t.amount.lakh());
+            }
+        }
+        if !pending.is_empty() {
+            println!("Pending (run `konnect reconcile`; do NOT pay again):");
+            for r in &pending {
+                println!("  {r}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

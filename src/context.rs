@@ -1,0 +1,129 @@
+//! One run's context: settings resolved once, and what a run shares (the sandbox, the client,
+//! the banner, the journal) in one place. It sits below the commands and knows none of them.
+
+use serde_json::Value;
+
+use crate::api::Client;
+use crate::cli::GlobalArgs;
+use crate::failure::Failure;
+use crate::isp::Isp;
+use crate::journal::Journal;
+use crate::prompt;
+#[cfg(feature = "sandbox")]
+use crate::sandbox::{self, Sandbox};
+use crate::settings::Settings;
+use crate::ui::Ui;
+
+/// What every command is handed.
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub settings: Settings,
+    pub ui: Ui,
+    sandbox: Option<Sandbox>,
+    banner_shown: bool,
+}
+
+impl Ctx {
+    pub fn new(global: GlobalArgs) -> Result<Ctx, Failure> {
+        let env = |k: &str| std::env::var(k).ok();
+        let settings = Settings::resolve(&global, &env)?;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let ui = Ui::new(&global, no_color);
+        Ok(Ctx {
+            global,
+            settings,
+            ui,
+            sandbox: None,
+            banner_shown: false,
+        })
+    }
+
+    /// Starts the in-process sandbox for `--sandbox`, once, with its state in the data dir.
+    fn ensure_sandbox(&mut self) -> Result<(), Failure> {
+        if !self.settings.sandbox || self.sandbox.is_some() {
+            return Ok(());
+        }
+        let dir = self.settings.data_dir.join("sandbox");
+        crate::private::create_dir(&dir)
+            .map_err(|e| Failure::internal(format!("cannot create {}: {e}", dir.display())))?;
+        let mut opts = sandbox::options_from_env(|k| std::env::var(k).ok()).map_err(Failure::usage)?;
+        opts.state_file = Some(dir.join("state.json"));
+        let sb = Sandbox::start("127.0.0.1:0", opts)
+            .map_err(|e| Failure::internal(format!("cannot start the sandbox: {e}")))?;
+        self.settings.use_sandbox(sb.base_url());
+        self.sandbox = Some(sb);
+        Ok(())
+    }
+
+    /// A client for the service, after the checks that keep the token safe; shows the banner once.
+    pub fn client(&mut self) -> Result<Client, Failure> {
+        self.ensure_sandbox()?;
+        let token = self.settings.require_service()?.clone();
+        if !self.banner_shown {
+            self.banner_shown = true;
+            let label = if self.settings.is_live() {
+                console::style(self.settings.banner()).red().bold().for_stderr()
+            } else {
+                console::style(self.settings.banner()).cyan().for_stderr()
+            };
+            self.ui.note(&format!("konnect · {label}"));
+        }
+        let endpoint = self.settings.endpoint()?;
+        Ok(Client::new(
+            &endpoint,
+            token,
+            self.settings.timeout.0,
+            self.global.verbose > 0,
+        ))
+    }
+
+    /// The journal, opened (and migrated) on first use; warns about unsettled payments.
+    pub fn journal(&mut self) -> Result<Journal, Failure> {
+        self.ensure_sandbox()?;
+        let journal = Journal::open(&self.settings.journal.0, self.settings.env_label())?;
+        let unsettled = journal.unsettled_count()?;
+        if unsettled > 0 {
+            self.ui.warn(&format!(
+                "{unsettled} payment(s) are not settled (pending or interrupted); run `konnect reconcile`"
+            ));
+        }
+        Ok(journal)
+    }
+
+    /// The ISP from `--isp`, or asked for on a terminal.
+    pub fn isp_arg(&self, given: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
+        match given {
+            Some(isp) => Ok(isp),
+            None if self.ui.interactive => prompt::isp(),
+            None => Err(Failure::usage(format!(
+                "missing --isp SLUG (one of {})",
+                crate::isp::slugs().join(", ")
+            ))),
+        }
+    }
+
+    /// The username from `--user`, or asked for on a terminal; both checked alike.
+    pub fn user_arg(&self, given: Option<&str>) -> Result<String, Failure> {
+        match given {
+            Some(u) => prompt::check_username(u).map_err(|e| Failure::usage(format!("--user: {e}"))),
+            None if self.ui.interactive => prompt::username(),
+            None => Err(Failure::usage("missing --user NAME (the customer's username)")),
+        }
+    }
+
+    /// Warns when a balance (named by `what`) is below the configured `low_balance`.
+    pub fn warn_low_balance(&self, what: &str, balance: crate::money::Npr) {
+        if let Some(low) = self.settings.low_balance_crossed(balance) {
+            self.ui.warn(&format!(
+                "{what} {} is below low_balance {}; top up the account",
+                balance.lakh(),
+                low.lakh()
+            ));
+        }
+    }
+
+    /// The one JSON document of this run.
+    pub fn print_json(&self, v: &Value) {
+        println!("{}", crate::text::json_line(v));
+    }
+}

@@ -1,0 +1,435 @@
+//! The payment's decisions, pure: what a commit's answer means, and what a status look-up's
+//! answer means for a payment. No I/O here; the callers bring the answers (and the time).
+
+use std::time::Duration;
+
+use crate::api::{ApiError, CommitAnswer, Exchange, HttpVerdict, Outcome, ServiceError, TxnStatus};
+use crate::journal::Settlement;
+
+/// How a payment attempt ended, once: the outcome, or "never sent" (nothing left the machine).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    Paid,
+    Pending,
+    /// The service said no: nothing was charged.
+    Failed,
+    /// The request provably never left: nothing was charged, and it is safe to retry.
+    NotSent,
+}
+
+impl End {
+    fn of(outcome: Outcome) -> End {
+        match outcome {
+            Outcome::Success => End::Paid,
+            Outcome::Pending => End::Pending,
+            Outcome::Failed => End::Failed,
+        }
+    }
+
+    /// The outcome the journal records (never sent is a failure that charged nothing).
+    pub fn outcome(self) -> Outcome {
+        match self {
+            End::Paid => Outcome::Success,
+            End::Pending => Outcome::Pending,
+            End::Failed | End::NotSent => Outcome::Failed,
+        }
+    }
+
+    pub fn exit_code(self) -> u8 {
+        match self {
+            End::NotSent => crate::failure::Kind::Network.exit_code(),
+            other => crate::failure::outcome_exit_code(other.outcome()),
+        }
+    }
+}
+
+/// How a commit ended, with the service's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub end: End,
+    pub message: String,
+    pub state: Option<String>,
+    pub transaction_id: Option<String>,
+    pub credits_available: Option<crate::money::Npr>,
+    pub credits_consumed: Option<crate::money::Npr>,
+    /// The service's error code, when it refused.
+    pub code: Option<String>,
+    pub detail: Option<String>,
+}
+
+impl Verdict {
+    pub fn new(end: End, message: impl Into<String>) -> Verdict {
+        Verdict {
+            end,
+            message: message.into(),
+            state: None,
+            transaction_id: None,
+            credits_available: None,
+            credits_consumed: None,
+            code: None,
+            detail: None,
+        }
+    }
+
+    pub fn outcome(&self) -> Outcome {
+        self.end.outcome()
+    }
+
+    /// What the journal keeps of it.
+    pub fn settlement(&self) -> Settlement {
+        Settlement {
+            state: self.state.clone(),
+            transaction_id: self.transaction_id.clone(),
+            credits_available: self.credits_available,
+            credits_consumed: self.credits_consumed,
+            ..Settlement::new(self.outcome(), self.message.clone())
+        }
+    }
+}
+
+/// The service refused a commit with a 4xx: what it said, kept for the verdict after the look-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub said: String,
+    pub code: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// What to do after a commit's answer: it decided, or the reference must be looked up first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Next {
+    Done(Verdict),
+    LookUp(Refusal),
+}
+
+/// Reads a commit's answer (or the failure to get one) by the aggregator's outcome table.
+/// Anything unsure (no answer, a redirect, an answer that contradicts itself) is pending.
+pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
+    let ex = match answer {
+        Ok(ex) => ex,
+        Err(e @ ApiError::NotSent { .. }) => return Next::Done(Verdict::new(End::NotSent, e.to_string())),
+        Err(e) => return Next::Done(Verdict::new(End::Pending, e.to_string())),
+    };
+    let body = ex.json();
+    let service_error = body
+        .as_ref()
+        .ok()
+        .and_then(|b| ServiceError::from_value(ex.status, b));
+    Next::Done(match HttpVerdict::of(ex.status) {
+        HttpVerdict::ByState => match body.map(|b| CommitAnswer::from_value(&b)) {
+            Ok(Ok(a)) => by_state(a, service_error),
+            Ok(Err(reason)) => Verdict::new(End::Pending, format!("the answer could not be read: {reason}")),
+            Err(e) => Verdict::new(End::Pending, e.to_string()),
+        },
+        HttpVerdict::Failed => Verdict::new(
+            End::Failed,
+            format!("HTTP 404: service not found ({})", ex.snippet()),
+        ),
+        HttpVerdict::Pending if (300..400).contains(&ex.status) => Verdict::new(
+            End::Pending,
+            format!(
+                "HTTP {} redirect to {}, not followed",
+                ex.status,
+                ex.location.as_deref().unwrap_or("nowhere")
+            ),
+        ),
+        HttpVerdict::Pending => Verdict::new(
+            End::Pending,
+            format!("HTTP {} from the service ({})", ex.status, ex.snippet()),
+        ),
+        HttpVerdict::LookUp => {
+            return Next::LookUp(Refusal {
+                said: service_error
+                    .as_ref()
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| format!("HTTP {}", ex.status)),
+                code: service_error.as_ref().and_then(|e| e.code.clone()),
+                detail: service_error.and_then(|e| e.details),
+            });
+        }
+    })
+}
+
+/// A 2xx answer: its `state` decides, unless the answer also says it failed.
+fn by_state(a: CommitAnswer, service_error: Option<ServiceError>) -> Verdict {
+    if let Some(why) = &a.contradiction {
+        let mut v = Verdict::new(
+            End::Pending,
+            format!("the service's answer contradicts itself ({why})"),
+        );
+        v.detail = a.detail;
+        return v;
+    }
+    let message = a
+        .message
+        .clone()
+        .or(a.detail.clone())
+        .unwrap_or_else(|| format!("state {}", a.state.as_deref().unwrap_or("missing")));
+    Verdict {
+        end: End::of(Outcome::of_state(a.state.as_deref())),
+        message,
+        state: a.state,
+        transaction_id: a.transaction_id,
+        credits_available: a.credits_available,
+        credits_consumed: a.credits_consumed,
+        code: service_error.and_then(|e| e.code),
+        detail: a.detail,
+    }
+}
+
+/// After a 4xx the service answered definitely, so an unknown reference here proves nothing
+/// was charged (no grace period); any other look-up result decides by its state.
+pub fn after_refusal(refusal: Refusal, lookup: Result<TxnStatus, ApiError>) -> Verdict {
+    let Refusal { said, code, detail } = refusal;
+    let mut v = match lookup {
+        Ok(s) if s.contradiction.is_some() => Verdict::new(
+            End::Pending,
+            format!(
+                "{said}; the status look-up contradicts itself ({})",
+                s.contradiction.as_deref().unwrap_or_default()
+            ),
+        ),
+        Ok(s) if !s.found => Verdict::new(End::Failed, said),
+        Ok(s) => Verdict {
+            state: s.state.clone(),
+            transaction_id: s.response_id,
+            ..Verdict::new(End::of(Outcome::of_state(s.state.as_deref())), said)
+        },
+        Err(e) => Verdict::new(
+            End::Pending,
+            format!("{said}; the status look-up failed too: {e}"),
+        ),
+    };
+    v.code = code;
+    v.detail = detail;
+    v
+}
+
+/// What a look-up's answer means for one payment, and the words the journal keeps for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub outcome: Outcome,
+    pub note: String,
+}
+
+/// Reads a look-up's answer for a payment made at `created_ms`. "Unknown reference" proves that
+/// nothing was charged only once the service has had `grace` to record the attempt; an answer
+/// that contradicts itself is never decided.
+pub fn read_answer(answer: &TxnStatus, created_ms: i64, now_ms: i64, grace: Duration) -> Reading {
+    if let Some(why) = &answer.contradiction {
+        return Reading {
+            outcome: Outcome::Pending,
+            note: format!("the service's answer contradicts itself ({why}); still pending"),
+        };
+    }
+    if answer.found {
+        let outcome = Outcome::of_state(answer.state.as_deref());
+        let note = answer
+            .details
+            .clone()
+            .unwrap_or_else(|| format!("state {}", answer.state.as_deref().unwrap_or("missing")));
+        return Reading { outcome, note };
+    }
+    let conclusive_ms = created_ms.saturating_add(grace.as_millis() as i64);
+    if now_ms >= conclusive_ms {
+        Reading {
+            outcome: Outcome::Failed,
+            note: "the service has no payment with this reference: nothing was charged".into(),
+        }
+    } else {
+        Reading {
+            outcome: Outcome::Pending,
+            note: format!(
+                "not yet known to the service; the commit may still be on its way. A look-up is conclusive from {}",
+                crate::clock::local_time(conclusive_ms)
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Result<Exchange, ApiError> {
+        Ok(Exchange {
+            status,
+            body: body.as_bytes().to_vec(),
+            location: (300..400)
+                .contains(&status)
+                .then(|| "https://elsewhere/".to_string()),
+        })
+    }
+
+    fn done(a: Result<Exchange, ApiError>) -> Verdict {
+        match commit(&a) {
+            Next::Done(v) => v,
+            Next::LookUp(r) => panic!("looked up: {r:?}"),
+        }
+    }
+
+    /// Every row of the aggregator's outcome table, and the answers that contradict themselves.
+    #[test]
+    fn a_commit_answer_is_read_by_the_outcome_table() {
+        let rows: &[(u16, &str, End)] = &[
+            (200, r#"{"status": true, "state": "Success", "id": 7}"#, End::Paid),
+            (200, r#"{"status": true, "state": "Queued"}"#, End::Pending),
+            (200, r#"{"status": true, "state": "Processing"}"#, End::Pending),
+            (200, r#"{"status": false, "state": "Error"}"#, End::Failed),
+            (200, r#"{"status": false, "state": "Failed"}"#, End::Failed),
+            (200, r#"{"status": false, "state": "Expired"}"#, End::Failed),
+            (200, r#"{"status": false, "state": "Status Error"}"#, End::Failed),
+            (200, r#"{"status": true, "state": "Whatever"}"#, End::Pending),
+            (200, r#"{"status": true}"#, End::Pending),
+            (404, "<h1>Not Found</h1>", End::Failed),
+            (500, r#"{"status": true, "state": "Success"}"#, End::Pending),
+            (502, "<html>Bad Gateway</html>", End::Pending),
+            (302, "", End::Pending),
+            (200, "", End::Pending),
+            (200, "{\"state\": \"Succ", End::Pending),
+            (200, r#"["Success"]"#, End::Pending),
+            (
+                200,
+                r#"{"state": "Success", "credits_available": "lots"}"#,
+                End::Pending,
+            ),
+            (
+                200,
+                r#"{"state": "Success", "id": 1, "state": "Failed"}"#,
+                End::Pending,
+            ),
+            (200, r#"{"status": false, "state": "Success"}"#, End::Pending),
+            (
+                200,
+                r#"{"status": true, "state": "Success", "error_code": "1017"}"#,
+                End::Pending,
+            ),
+            (
+                200,
+                r#"{"status": true, "state": "Success", "error": "server_error"}"#,
+                End::Pending,
+            ),
+        ];
+        for (status, body, end) in rows {
+            let v = done(answer(*status, body));
+            assert_eq!(v.end, *end, "HTTP {status} {body}: {v:?}");
+        }
+        let paid = done(answer(
+            200,
+            r#"{"state": "Success", "id": 7, "credits_available": "94001.00"}"#,
+        ));
+        assert_eq!(paid.transaction_id.as_deref(), Some("7"));
+        assert_eq!(paid.settlement().credits_available.unwrap().fixed2(), "94001.00");
+        assert!(
+            done(answer(302, ""))
+                .message
+                .contains("redirect to https://elsewhere/, not followed")
+        );
+    }
+
+    #[test]
+    fn transport_failures_are_pending_unless_nothing_left() {
+        let not_sent = ApiError::NotSent {
+            host: "h".into(),
+            reason: "could not resolve h (DNS)".into(),
+        };
+        let v = done(Err(not_sent));
+        assert_eq!(
+            (v.end, v.outcome(), v.end.exit_code()),
+            (End::NotSent, Outcome::Failed, 5)
+        );
+        let lost = ApiError::NoAnswer {
+            host: "h".into(),
+            reason: "connection reset".into(),
+        };
+        assert_eq!(done(Err(lost)).end.exit_code(), 4);
+    }
+
+    #[test]
+    fn a_refusal_is_decided_by_the_look_up_that_follows_it() {
+        let refused = commit(&answer(
+            400,
+            r#"{"status": false, "error_code": "1016", "details": "Not enough credits."}"#,
+        ));
+        let Next::LookUp(refusal) = refused else {
+            panic!("a 400 is looked up");
+        };
+        assert_eq!(refusal.code.as_deref(), Some("1016"));
+        let found = |state: &str| TxnStatus {
+            found: true,
+            state: Some(state.into()),
+            response_id: Some("9".into()),
+            ..TxnStatus::default()
+        };
+        let unknown = TxnStatus::default();
+        let v = after_refusal(refusal.clone(), Ok(unknown));
+        assert_eq!((v.end, v.code.as_deref()), (End::Failed, Some("1016")));
+        assert!(v.message.contains("Not enough credits."));
+        let v = after_refusal(refusal.clone(), Ok(found("Success")));
+        assert_eq!((v.end, v.transaction_id.as_deref()), (End::Paid, Some("9")));
+        assert_eq!(
+            after_refusal(refusal.clone(), Ok(found("Queued"))).end,
+            End::Pending
+        );
+        let odd = TxnStatus {
+            contradiction: Some("x".into()),
+            ..found("Success")
+        };
+        assert_eq!(after_refusal(refusal.clone(), Ok(odd)).end, End::Pending);
+        let down = ApiError::Http {
+            status: 503,
+            snippet: String::new(),
+        };
+        assert_eq!(after_refusal(refusal, Err(down)).end, End::Pending);
+    }
+
+    const GRACE: Duration = Duration::from_secs(300);
+    const NOW: i64 = 1_800_000_000_000;
+
+    #[test]
+    fn an_unknown_reference_fails_only_after_the_grace_period_whatever_the_row_says() {
+        let unknown = TxnStatus::default();
+        let young = read_answer(&unknown, NOW - 60_000, NOW, GRACE);
+        assert_eq!(young.outcome, Outcome::Pending);
+        assert!(young.note.contains("conclusive from"), "{}", young.note);
+        let edge = read_answer(&unknown, NOW - 300_000, NOW, GRACE);
+        assert_eq!(edge.outcome, Outcome::Failed);
+        assert!(edge.note.contains("nothing was charged"));
+        assert_eq!(
+            read_answer(&unknown, NOW - 299_999, NOW, GRACE).outcome,
+            Outcome::Pending
+        );
+        assert_eq!(
+            read_answer(&unknown, NOW, NOW, Duration::ZERO).outcome,
+            Outcome::Failed
+        );
+    }
+
+    #[test]
+    fn a_found_reference_is_decided_by_its_state_unless_it_contradicts_itself() {
+        let found = |state: &str| TxnStatus {
+            found: true,
+            state: Some(state.into()),
+            ..TxnStatus::default()
+        };
+        assert_eq!(
+            read_answer(&found("Queued"), NOW, NOW, GRACE).outcome,
+            Outcome::Pending
+        );
+        assert_eq!(
+            read_answer(&found("Success"), NOW, NOW, GRACE).outcome,
+            Outcome::Success
+        );
+        assert_eq!(
+            read_answer(&found("Failed"), 0, NOW, GRACE).outcome,
+            Outcome::Failed
+        );
+        let odd = TxnStatus {
+            contradiction: Some("it says state Success and status false".into()),
+            ..found("Success")
+        };
+        let r = read_answer(&odd, 0, NOW, GRACE);
+        assert_eq!(r.outcome, Outcome::Pending);
+        assert!(r.note.contains("contradicts itself"));
+    }
+}

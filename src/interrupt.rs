@@ -1,0 +1,129 @@
+//! What an interrupt (Ctrl-C, SIGTERM, SIGHUP) says and how the run ends: the truth about the
+//! money at the moment it arrives (nothing sent, possibly sent, answered and journaled).
+
+use std::sync::Mutex;
+
+use serde_json::Value;
+
+/// Where the payment of this run is, so that an interrupt (Ctrl-C, SIGTERM, SIGHUP) says the
+/// truth about the money: nothing sent, possibly sent, or answered and journaled.
+#[derive(Debug, Clone, Default)]
+pub enum Stage {
+    /// No commit has left: an interrupt cancels and nothing was sent.
+    #[default]
+    Idle,
+    /// A commit is out (or may be): pending. `json` is the document to print under `--json`.
+    Sending { reference: String, json: Option<Value> },
+    /// The answer is in and journaled, but not yet reported.
+    Answered {
+        reference: String,
+        outcome: crate::api::Outcome,
+        json: Option<Value>,
+    },
+    /// The result was printed: an interrupt only ends the run with its exit code.
+    Reported { code: u8 },
+}
+
+static STAGE: Mutex<Stage> = Mutex::new(Stage::Idle);
+
+fn stage_slot() -> std::sync::MutexGuard<'static, Stage> {
+    STAGE.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Moves the run's payment to a new stage.
+pub fn set_stage(stage: Stage) {
+    *stage_slot() = stage;
+}
+
+/// Prints the run's result with the stage held, so that an interrupt cannot cut it in half or
+/// print a second document; afterwards an interrupt only exits with `code`.
+pub fn report_then(code: u8, print: impl FnOnce()) {
+    let mut slot = stage_slot();
+    print();
+    *slot = Stage::Reported { code };
+}
+
+/// The interrupt handler's words and exit code for a stage (what it prints on stdout, if anything).
+fn interrupted(stage: &Stage) -> (Option<String>, Option<&Value>, u8) {
+    use crate::failure::outcome_exit_code;
+    match stage {
+        Stage::Idle => (Some("cancelled; nothing was sent".into()), None, 130),
+        Stage::Sending { reference: r, json } => (
+            Some(format!(
+                "interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after 5 minutes."
+            )),
+            json.as_ref(),
+            crate::failure::Kind::Pending.exit_code(),
+        ),
+        Stage::Answered {
+            reference: r,
+            outcome,
+            json,
+        } => (
+            Some(format!(
+                "interrupted after payment {r} was answered: it is {} in the journal; reprint it with `konnect receipt {r}`.",
+                outcome.as_str().to_uppercase()
+            )),
+            json.as_ref(),
+            outcome_exit_code(*outcome),
+        ),
+        Stage::Reported { code } => (None, None, *code),
+    }
+}
+
+/// Interrupts outside a prompt: show the cursor again and end with what the stage means:
+/// 130 when nothing was sent, 4 (pending) while a commit is out, the outcome once answered.
+pub fn install_handler() {
+    let _ = ctrlc::set_handler(|| {
+        let _ = console::Term::stderr().show_cursor();
+        let slot = stage_slot();
+        let (message, json, code) = interrupted(&slot);
+        if let Some(doc) = json {
+            println!("{}", crate::text::json_line(doc));
+        }
+        if let Some(m) = message {
+            eprintln!("\nkonnect: {m}");
+        }
+        std::process::exit(i32::from(code));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Outcome;
+
+    #[test]
+    fn an_interrupt_tells_the_truth_about_the_money_at_each_stage() {
+        let (said, json, code) = interrupted(&Stage::Idle);
+        assert_eq!(
+            (said.as_deref(), json, code),
+            (Some("cancelled; nothing was sent"), None, 130)
+        );
+        let doc = serde_json::json!({"outcome": "pending"});
+        let sending = Stage::Sending {
+            reference: "R1".into(),
+            json: Some(doc.clone()),
+        };
+        let (said, json, code) = interrupted(&sending);
+        let said = said.unwrap();
+        assert!(
+            said.contains("PENDING") && said.contains("konnect status R1"),
+            "{said}"
+        );
+        assert_eq!((json, code), (Some(&doc), 4));
+        for (outcome, exit) in [(Outcome::Success, 0), (Outcome::Failed, 3), (Outcome::Pending, 4)] {
+            let answered = Stage::Answered {
+                reference: "R1".into(),
+                outcome,
+                json: None,
+            };
+            let (said, _, code) = interrupted(&answered);
+            let said = said.unwrap();
+            assert!(!said.contains("nothing was sent"), "{said}");
+            assert!(said.contains(&outcome.as_str().to_uppercase()) && said.contains("konnect receipt R1"));
+            assert_eq!(code, exit);
+        }
+        assert_eq!(interrupted(&Stage::Reported { code: 3 }), (None, None, 3));
+    }
+}
