@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use crate::api::{ApiError, CommitAnswer, Exchange, HttpVerdict, Outcome, ServiceError, TxnStatus};
-use crate::journal::Settlement;
+use crate::journal::{Payment, Settlement};
+use crate::money::Npr;
 
 /// How a payment attempt ended, once: the outcome, or "never sent" (nothing left the machine).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +83,7 @@ impl Verdict {
             transaction_id: self.transaction_id.clone(),
             credits_available: self.credits_available,
             credits_consumed: self.credits_consumed,
+            commit_ended: true,
             ..Settlement::new(self.outcome(), self.message.clone())
         }
     }
@@ -93,6 +95,10 @@ pub struct Refusal {
     pub said: String,
     pub code: Option<String>,
     pub detail: Option<String>,
+    /// Only a plain 400 is a definite no: then "unknown reference" right after it proves that
+    /// nothing was charged. After another 4xx (a time-out, a conflict, too many requests) the
+    /// service may still record the attempt, so unknown stays pending.
+    pub conclusive: bool,
 }
 
 /// What to do after a commit's answer: it decided, or the reference must be looked up first.
@@ -115,7 +121,22 @@ pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
         .as_ref()
         .ok()
         .and_then(|b| ServiceError::from_value(ex.status, b));
-    Next::Done(match HttpVerdict::of(ex.status) {
+    let verdict = HttpVerdict::of(ex.status);
+    let says_success = body
+        .as_ref()
+        .ok()
+        .and_then(|b| CommitAnswer::from_value(b).ok())
+        .is_some_and(|a| Outcome::of_state(a.state.as_deref()) == Outcome::Success);
+    if says_success && matches!(verdict, HttpVerdict::Failed | HttpVerdict::LookUp) {
+        return Next::Done(Verdict::new(
+            End::Pending,
+            format!(
+                "HTTP {} with an answer that says Success: it contradicts itself",
+                ex.status
+            ),
+        ));
+    }
+    Next::Done(match verdict {
         HttpVerdict::ByState => match body.map(|b| CommitAnswer::from_value(&b)) {
             Ok(Ok(a)) => by_state(a, service_error),
             Ok(Err(reason)) => Verdict::new(End::Pending, format!("the answer could not be read: {reason}")),
@@ -145,6 +166,7 @@ pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
                     .unwrap_or_else(|| format!("HTTP {}", ex.status)),
                 code: service_error.as_ref().and_then(|e| e.code.clone()),
                 detail: service_error.and_then(|e| e.details),
+                conclusive: ex.status == 400,
             });
         }
     })
@@ -180,7 +202,12 @@ fn by_state(a: CommitAnswer, service_error: Option<ServiceError>) -> Verdict {
 /// After a 4xx the service answered definitely, so an unknown reference here proves nothing
 /// was charged (no grace period); any other look-up result decides by its state.
 pub fn after_refusal(refusal: Refusal, lookup: Result<TxnStatus, ApiError>) -> Verdict {
-    let Refusal { said, code, detail } = refusal;
+    let Refusal {
+        said,
+        code,
+        detail,
+        conclusive,
+    } = refusal;
     let mut v = match lookup {
         Ok(s) if s.contradiction.is_some() => Verdict::new(
             End::Pending,
@@ -189,7 +216,11 @@ pub fn after_refusal(refusal: Refusal, lookup: Result<TxnStatus, ApiError>) -> V
                 s.contradiction.as_deref().unwrap_or_default()
             ),
         ),
-        Ok(s) if !s.found => Verdict::new(End::Failed, said),
+        Ok(s) if !s.found && conclusive => Verdict::new(End::Failed, said),
+        Ok(s) if !s.found => Verdict::new(
+            End::Pending,
+            format!("{said}; the service does not know the payment yet, look it up again in 5 minutes"),
+        ),
         Ok(s) => Verdict {
             state: s.state.clone(),
             transaction_id: s.response_id,
@@ -212,15 +243,57 @@ pub struct Reading {
     pub note: String,
 }
 
-/// Reads a look-up's answer for a payment made at `created_ms`. "Unknown reference" proves that
-/// nothing was charged only once the service has had `grace` to record the attempt; an answer
-/// that contradicts itself is never decided.
-pub fn read_answer(answer: &TxnStatus, created_ms: i64, now_ms: i64, grace: Duration) -> Reading {
+/// What was asked of the service for one payment: what a look-up's answer is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asked {
+    /// When the commit's answer was due at the latest (its start plus its time-out): until
+    /// then the commit may still be on its way.
+    pub due_ms: i64,
+    pub amount: Npr,
+}
+
+impl Asked {
+    pub fn of(p: &Payment) -> Asked {
+        Asked {
+            due_ms: p.answer_due_ms(),
+            amount: p.amount,
+        }
+    }
+}
+
+/// Reads a look-up's answer for one payment. "Unknown reference" proves that nothing was
+/// charged only once the service has had `grace` after the commit's answer was due; an answer
+/// that contradicts itself, names another amount or reports a refund is never decided.
+pub fn read_answer(answer: &TxnStatus, asked: &Asked, now_ms: i64, grace: Duration) -> Reading {
+    let pending = |note: String| Reading {
+        outcome: Outcome::Pending,
+        note,
+    };
     if let Some(why) = &answer.contradiction {
-        return Reading {
-            outcome: Outcome::Pending,
-            note: format!("the service's answer contradicts itself ({why}); still pending"),
-        };
+        return pending(format!(
+            "the service's answer contradicts itself ({why}); still pending"
+        ));
+    }
+    if answer.found
+        && let Some(amount) = answer.amount.filter(|a| *a != Npr::ZERO && *a != asked.amount)
+    {
+        return pending(format!(
+            "the service reports {} for a payment of {}; check with the service before acting",
+            amount.lakh(),
+            asked.amount.lakh()
+        ));
+    }
+    let refunded = answer.refunded == Some(true)
+        || answer.refunded_amount.is_some_and(|a| a > Npr::ZERO)
+        || !answer.refunds.is_empty();
+    if answer.found && refunded {
+        return pending(format!(
+            "the service reports a refund ({}); check with the service before taking or handing back money",
+            answer
+                .refunded_amount
+                .map(Npr::lakh)
+                .unwrap_or_else(|| "amount not given".into())
+        ));
     }
     if answer.found {
         let outcome = Outcome::of_state(answer.state.as_deref());
@@ -230,7 +303,7 @@ pub fn read_answer(answer: &TxnStatus, created_ms: i64, now_ms: i64, grace: Dura
             .unwrap_or_else(|| format!("state {}", answer.state.as_deref().unwrap_or("missing")));
         return Reading { outcome, note };
     }
-    let conclusive_ms = created_ms.saturating_add(grace.as_millis() as i64);
+    let conclusive_ms = asked.due_ms.saturating_add(grace.as_millis() as i64);
     if now_ms >= conclusive_ms {
         Reading {
             outcome: Outcome::Failed,
@@ -268,9 +341,26 @@ mod tests {
         }
     }
 
+    fn refusal(status: u16, body: &str) -> Refusal {
+        match commit(&answer(status, body)) {
+            Next::LookUp(r) => r,
+            Next::Done(v) => panic!("HTTP {status} is looked up, not {v:?}"),
+        }
+    }
+
+    fn found(state: &str) -> TxnStatus {
+        TxnStatus {
+            found: true,
+            state: Some(state.into()),
+            response_id: Some("9".into()),
+            ..TxnStatus::default()
+        }
+    }
+
     /// Every row of the aggregator's outcome table, and the answers that contradict themselves.
     #[test]
     fn a_commit_answer_is_read_by_the_outcome_table() {
+        #[rustfmt::skip]
         let rows: &[(u16, &str, End)] = &[
             (200, r#"{"status": true, "state": "Success", "id": 7}"#, End::Paid),
             (200, r#"{"status": true, "state": "Queued"}"#, End::Pending),
@@ -288,27 +378,15 @@ mod tests {
             (200, "", End::Pending),
             (200, "{\"state\": \"Succ", End::Pending),
             (200, r#"["Success"]"#, End::Pending),
-            (
-                200,
-                r#"{"state": "Success", "credits_available": "lots"}"#,
-                End::Pending,
-            ),
-            (
-                200,
-                r#"{"state": "Success", "id": 1, "state": "Failed"}"#,
-                End::Pending,
-            ),
+            (200, r#"{"state": "Success", "credits_available": "lots"}"#, End::Pending),
+            // Answers that contradict themselves.
+            (200, r#"{"state": "Success", "id": 1, "state": "Failed"}"#, End::Pending),
             (200, r#"{"status": false, "state": "Success"}"#, End::Pending),
-            (
-                200,
-                r#"{"status": true, "state": "Success", "error_code": "1017"}"#,
-                End::Pending,
-            ),
-            (
-                200,
-                r#"{"status": true, "state": "Success", "error": "server_error"}"#,
-                End::Pending,
-            ),
+            (200, r#"{"status": true, "state": "Success", "error_code": "1017"}"#, End::Pending),
+            (200, r#"{"status": true, "state": "Success", "error": "server_error"}"#, End::Pending),
+            (200, r#"{"status": false, "state": "Failed", "credits_consumed": 5999}"#, End::Pending),
+            (404, r#"{"status": true, "state": "Success", "id": 5}"#, End::Pending),
+            (400, r#"{"status": true, "state": "Success", "id": 5}"#, End::Pending),
         ];
         for (status, body, end) in rows {
             let v = done(answer(*status, body));
@@ -347,89 +425,99 @@ mod tests {
 
     #[test]
     fn a_refusal_is_decided_by_the_look_up_that_follows_it() {
-        let refused = commit(&answer(
+        let r = refusal(
             400,
             r#"{"status": false, "error_code": "1016", "details": "Not enough credits."}"#,
-        ));
-        let Next::LookUp(refusal) = refused else {
-            panic!("a 400 is looked up");
-        };
-        assert_eq!(refusal.code.as_deref(), Some("1016"));
-        let found = |state: &str| TxnStatus {
-            found: true,
-            state: Some(state.into()),
-            response_id: Some("9".into()),
-            ..TxnStatus::default()
-        };
-        let unknown = TxnStatus::default();
-        let v = after_refusal(refusal.clone(), Ok(unknown));
+        );
+        assert_eq!(r.code.as_deref(), Some("1016"));
+        let v = after_refusal(r.clone(), Ok(TxnStatus::default()));
         assert_eq!((v.end, v.code.as_deref()), (End::Failed, Some("1016")));
         assert!(v.message.contains("Not enough credits."));
-        let v = after_refusal(refusal.clone(), Ok(found("Success")));
+        let v = after_refusal(r.clone(), Ok(found("Success")));
         assert_eq!((v.end, v.transaction_id.as_deref()), (End::Paid, Some("9")));
-        assert_eq!(
-            after_refusal(refusal.clone(), Ok(found("Queued"))).end,
-            End::Pending
-        );
+        assert_eq!(after_refusal(r.clone(), Ok(found("Queued"))).end, End::Pending);
         let odd = TxnStatus {
             contradiction: Some("x".into()),
             ..found("Success")
         };
-        assert_eq!(after_refusal(refusal.clone(), Ok(odd)).end, End::Pending);
+        assert_eq!(after_refusal(r.clone(), Ok(odd)).end, End::Pending);
         let down = ApiError::Http {
             status: 503,
             snippet: String::new(),
         };
-        assert_eq!(after_refusal(refusal, Err(down)).end, End::Pending);
+        assert_eq!(after_refusal(r, Err(down)).end, End::Pending);
+        // Only a plain 400 makes an unknown reference conclusive.
+        for status in [408, 409, 429, 499] {
+            let r = refusal(status, r#"{"status": false, "error_code": "1017"}"#);
+            assert_eq!(
+                after_refusal(r, Ok(TxnStatus::default())).end,
+                End::Pending,
+                "{status}"
+            );
+        }
     }
 
     const GRACE: Duration = Duration::from_secs(300);
     const NOW: i64 = 1_800_000_000_000;
 
+    /// A payment of Rs. 5,999 whose commit's answer was due at `due_ms`.
+    fn asked(due_ms: i64) -> Asked {
+        Asked {
+            due_ms,
+            amount: Npr::parse("5999").unwrap(),
+        }
+    }
+
     #[test]
     fn an_unknown_reference_fails_only_after_the_grace_period_whatever_the_row_says() {
         let unknown = TxnStatus::default();
-        let young = read_answer(&unknown, NOW - 60_000, NOW, GRACE);
+        let young = read_answer(&unknown, &asked(NOW - 60_000), NOW, GRACE);
         assert_eq!(young.outcome, Outcome::Pending);
         assert!(young.note.contains("conclusive from"), "{}", young.note);
-        let edge = read_answer(&unknown, NOW - 300_000, NOW, GRACE);
+        let edge = read_answer(&unknown, &asked(NOW - 300_000), NOW, GRACE);
         assert_eq!(edge.outcome, Outcome::Failed);
         assert!(edge.note.contains("nothing was charged"));
         assert_eq!(
-            read_answer(&unknown, NOW - 299_999, NOW, GRACE).outcome,
+            read_answer(&unknown, &asked(NOW - 299_999), NOW, GRACE).outcome,
             Outcome::Pending
         );
         assert_eq!(
-            read_answer(&unknown, NOW, NOW, Duration::ZERO).outcome,
+            read_answer(&unknown, &asked(NOW), NOW, Duration::ZERO).outcome,
             Outcome::Failed
+        );
+        // A commit started 6 minutes ago with a 10-minute time-out may still be on its way.
+        let due = NOW - 360_000 + 600_000;
+        assert_eq!(
+            read_answer(&unknown, &asked(due), NOW, GRACE).outcome,
+            Outcome::Pending
         );
     }
 
     #[test]
-    fn a_found_reference_is_decided_by_its_state_unless_it_contradicts_itself() {
-        let found = |state: &str| TxnStatus {
-            found: true,
-            state: Some(state.into()),
-            ..TxnStatus::default()
-        };
-        assert_eq!(
-            read_answer(&found("Queued"), NOW, NOW, GRACE).outcome,
-            Outcome::Pending
-        );
-        assert_eq!(
-            read_answer(&found("Success"), NOW, NOW, GRACE).outcome,
-            Outcome::Success
-        );
-        assert_eq!(
-            read_answer(&found("Failed"), 0, NOW, GRACE).outcome,
-            Outcome::Failed
-        );
+    fn a_found_reference_is_decided_by_its_state_unless_something_is_off() {
+        let read = |s: &TxnStatus| read_answer(s, &asked(0), NOW, GRACE).outcome;
+        assert_eq!(read(&found("Queued")), Outcome::Pending);
+        assert_eq!(read(&found("Success")), Outcome::Success);
+        assert_eq!(read(&found("Failed")), Outcome::Failed);
         let odd = TxnStatus {
             contradiction: Some("it says state Success and status false".into()),
             ..found("Success")
         };
-        let r = read_answer(&odd, 0, NOW, GRACE);
+        let r = read_answer(&odd, &asked(0), NOW, GRACE);
         assert_eq!(r.outcome, Outcome::Pending);
         assert!(r.note.contains("contradicts itself"));
+        let amount = |a: &str| TxnStatus {
+            amount: Some(Npr::parse(a).unwrap()),
+            ..found("Success")
+        };
+        assert_eq!(read(&amount("1")), Outcome::Pending, "another amount");
+        assert_eq!(read(&amount("5999.00")), Outcome::Success);
+        let refunded = TxnStatus {
+            refunded: Some(true),
+            ..found("Success")
+        };
+        let r = read_answer(&refunded, &asked(0), NOW, GRACE);
+        assert_eq!(r.outcome, Outcome::Pending);
+        assert!(r.note.contains("refund"));
     }
 }

@@ -2,6 +2,7 @@
 //! money at the moment it arrives (nothing sent, possibly sent, answered and journaled).
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::Value;
 
@@ -25,6 +26,8 @@ pub enum Stage {
 }
 
 static STAGE: Mutex<Stage> = Mutex::new(Stage::Idle);
+/// Whether the run prints JSON: then even a cancellation ends with its one document.
+static JSON: AtomicBool = AtomicBool::new(false);
 
 fn stage_slot() -> std::sync::MutexGuard<'static, Stage> {
     STAGE.lock().unwrap_or_else(|p| p.into_inner())
@@ -73,13 +76,23 @@ fn interrupted(stage: &Stage) -> (Option<String>, Option<&Value>, u8) {
 
 /// Interrupts outside a prompt: show the cursor again and end with what the stage means:
 /// 130 when nothing was sent, 4 (pending) while a commit is out, the outcome once answered.
-pub fn install_handler() {
+/// With `json`, stdout still gets its one document.
+pub fn install_handler(json: bool) {
+    JSON.store(json, Ordering::SeqCst);
     let _ = ctrlc::set_handler(|| {
-        let _ = console::Term::stderr().show_cursor();
+        let term = console::Term::stderr();
+        if term.is_term() {
+            let _ = term.show_cursor();
+        }
         let slot = stage_slot();
-        let (message, json, code) = interrupted(&slot);
-        if let Some(doc) = json {
-            println!("{}", crate::text::json_line(doc));
+        let (message, doc, code) = interrupted(&slot);
+        match doc {
+            Some(doc) => println!("{}", crate::text::json_line(doc)),
+            None if JSON.load(Ordering::SeqCst) && matches!(*slot, Stage::Idle) => {
+                let cancelled = crate::render::failure_json(&crate::failure::Failure::cancelled());
+                println!("{}", crate::text::json_line(&cancelled));
+            }
+            None => {}
         }
         if let Some(m) = message {
             eprintln!("\nkonnect: {m}");

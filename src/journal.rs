@@ -51,7 +51,16 @@ INSERT OR REPLACE INTO meta (key, value)
     FROM meta WHERE key = 'last_balance' AND EXISTS (SELECT 1 FROM payments);
 DELETE FROM meta WHERE key = 'last_balance';
 "#,
+    // 3: when the commit's answer was due at the latest, so that a look-up is not taken as
+    // conclusive while the commit may still be on its way.
+    r#"
+ALTER TABLE payments ADD COLUMN answer_due_ms INTEGER;
+"#,
 ];
+
+/// The longest a commit can take (the largest `--timeout`), assumed for rows from before
+/// migration 3.
+const LONGEST_COMMIT_MS: i64 = 600_000;
 
 /// Where a row is in its life. `Success` and `Failed` are final: nothing changes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +130,8 @@ pub struct Attempt {
     pub package_id: String,
     pub package_name: String,
     pub amount: Npr,
+    /// How long the commit may take (the client's time-out).
+    pub timeout: Duration,
 }
 
 /// What the answer (or its absence) decided.
@@ -132,6 +143,9 @@ pub struct Settlement {
     pub credits_available: Option<Npr>,
     pub credits_consumed: Option<Npr>,
     pub message: Option<String>,
+    /// Set by the process that sent the commit, once its answer (or the failure to get one)
+    /// is in: the commit is no longer on its way, so the grace period runs from now.
+    pub commit_ended: bool,
 }
 
 impl Settlement {
@@ -143,6 +157,7 @@ impl Settlement {
             credits_available: None,
             credits_consumed: None,
             message: Some(message.into()),
+            commit_ended: false,
         }
     }
 }
@@ -180,6 +195,8 @@ pub struct Payment {
     pub message: Option<String>,
     /// Later answers that contradicted this row's final state.
     pub note: Option<String>,
+    /// When the commit's answer was due at the latest.
+    pub answer_due_ms: Option<i64>,
 }
 
 /// A row that cannot be read is an error naming it, never a zero or a guess.
@@ -202,6 +219,13 @@ impl Payment {
 
     pub fn is_settled(&self) -> bool {
         self.row_state.is_final()
+    }
+
+    /// When the commit's answer was due at the latest (rows from before this was recorded
+    /// assume the longest time-out).
+    pub fn answer_due_ms(&self) -> i64 {
+        self.answer_due_ms
+            .unwrap_or_else(|| self.created_ms.saturating_add(LONGEST_COMMIT_MS))
     }
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
@@ -241,6 +265,7 @@ impl Payment {
             message: text(15)?,
             customer: text(16)?,
             note: text(17)?,
+            answer_due_ms: r.get(18)?,
             reference: crate::text::clean(&reference).into_owned(),
         })
     }
@@ -248,7 +273,7 @@ impl Payment {
 
 const COLUMNS: &str = "reference, created_ms, settled_ms, env, isp, username, customer_name, package_id, \
     package_name, amount, outcome, state, transaction_id, credits_available, credits_consumed, message, \
-    customer, note";
+    customer, note, answer_due_ms";
 
 /// Which rows `history` wants.
 #[derive(Debug, Clone, Default)]
@@ -368,13 +393,15 @@ impl Journal {
             {
                 return Ok(Some(prev));
             }
+            let now = crate::clock::now_ms();
+            let due = now.saturating_add(i64::try_from(a.timeout.as_millis()).unwrap_or(LONGEST_COMMIT_MS));
             tx.execute(
                 "INSERT INTO payments (reference, created_ms, env, isp, username, customer, customer_name, \
-                 package_id, package_name, amount, outcome) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'sending')",
+                 package_id, package_name, amount, outcome, answer_due_ms) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'sending', ?11)",
                 params![
                     a.reference,
-                    crate::clock::now_ms(),
+                    now,
                     self.env,
                     a.isp,
                     a.username,
@@ -382,7 +409,8 @@ impl Journal {
                     a.customer_name,
                     a.package_id,
                     a.package_name,
-                    a.amount.decimal().to_string()
+                    a.amount.decimal().to_string(),
+                    due
                 ],
             )?;
             tx.commit()?;
@@ -392,7 +420,8 @@ impl Journal {
     }
 
     /// The newest success or unsettled payment of this environment since `since_ms` whose handle
-    /// or customer id is any of `keys`.
+    /// or customer id is any of `keys` (in any case), or a failed one that the service later
+    /// said went through.
     pub fn recent_for(&self, isp: &str, keys: &[&str], since_ms: i64) -> Result<Option<Payment>, Failure> {
         self.recent_in(&self.conn, isp, keys, since_ms)
             .map_err(self.err())
@@ -411,7 +440,8 @@ impl Journal {
                 .query_row(
                     &format!(
                         "SELECT {COLUMNS} FROM payments WHERE env = ?1 AND isp = ?2 AND created_ms >= ?3 \
-                         AND (username = ?4 OR customer = ?4) AND outcome IN ('success', 'pending', 'sending') \
+                         AND (username = ?4 COLLATE NOCASE OR customer = ?4 COLLATE NOCASE) \
+                         AND (outcome IN ('success', 'pending', 'sending') OR (outcome = 'failed' AND note IS NOT NULL)) \
                          ORDER BY created_ms DESC LIMIT 1"
                     ),
                     params![self.env, isp, since_ms, key],
@@ -438,7 +468,8 @@ impl Journal {
                 "UPDATE payments SET outcome = ?2, settled_ms = COALESCE(?3, settled_ms), \
                  state = COALESCE(?4, state), transaction_id = COALESCE(?5, transaction_id), \
                  credits_available = COALESCE(?6, credits_available), credits_consumed = COALESCE(?7, credits_consumed), \
-                 message = COALESCE(?8, message) \
+                 message = COALESCE(?8, message), \
+                 answer_due_ms = CASE WHEN ?10 THEN MIN(COALESCE(answer_due_ms, ?11), ?11) ELSE answer_due_ms END \
                  WHERE reference = ?1 AND env = ?9 AND outcome IN ('sending', 'pending')",
                 params![
                     reference,
@@ -449,7 +480,9 @@ impl Journal {
                     text(s.credits_available),
                     text(s.credits_consumed),
                     s.message,
-                    self.env
+                    self.env,
+                    s.commit_ended,
+                    crate::clock::now_ms()
                 ],
             )
         })
@@ -621,6 +654,7 @@ mod tests {
             package_id: "p".into(),
             package_name: "P".into(),
             amount: Npr::parse("5999").unwrap(),
+            timeout: Duration::from_secs(30),
         }
     }
 
@@ -694,6 +728,48 @@ mod tests {
                 .is_none(),
             "a failed payment does not block the next"
         );
+    }
+
+    #[test]
+    fn the_guard_ignores_case_and_counts_a_failure_the_service_later_disputed() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = open(&dir, "TEST");
+        j.begin_payment(&attempt("r1", "Active", "Active"), None).unwrap();
+        assert!(j.recent_for("izone", &["ACTIVE"], 0).unwrap().is_some());
+        j.settle("r1", &Settlement::new(Outcome::Failed, "unknown"))
+            .unwrap();
+        assert!(
+            j.recent_for("izone", &["active"], 0).unwrap().is_none(),
+            "a plain failure does not guard"
+        );
+        j.settle("r1", &Settlement::new(Outcome::Success, "found after all"))
+            .unwrap();
+        assert!(
+            j.recent_for("izone", &["active"], 0).unwrap().is_some(),
+            "a disputed failure guards"
+        );
+    }
+
+    #[test]
+    fn the_commits_answer_is_due_at_its_time_out_until_the_commit_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = open(&dir, "TEST");
+        j.begin_payment(&attempt("r1", "a", "a"), None).unwrap();
+        let row = j.get("r1").unwrap().unwrap();
+        assert_eq!(row.answer_due_ms(), row.created_ms + 30_000);
+        // A look-up from elsewhere does not end the commit.
+        j.settle("r1", &Settlement::new(Outcome::Pending, "unknown yet"))
+            .unwrap();
+        assert_eq!(
+            j.get("r1").unwrap().unwrap().answer_due_ms(),
+            row.created_ms + 30_000
+        );
+        let ended = Settlement {
+            commit_ended: true,
+            ..Settlement::new(Outcome::Pending, "cut")
+        };
+        j.settle("r1", &ended).unwrap();
+        assert!(j.get("r1").unwrap().unwrap().answer_due_ms() < row.created_ms + 30_000);
     }
 
     #[test]

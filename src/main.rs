@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_ending(e, json),
     };
-    konnect::interrupt::install_handler();
+    konnect::interrupt::install_handler(json);
     match konnect::commands::run(cli) {
         Ok(code) => code,
         Err(err) => {

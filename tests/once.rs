@@ -6,6 +6,8 @@ mod common;
 
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use common::{Home, SandboxProcess, TOKEN, against, altered, output, pay_at, run, run_json};
 use konnect::api::{BULK_STATUS_PATH, COMMIT_PATH, DETAILS_PATH, STATUS_PATH};
@@ -177,13 +179,25 @@ fn unknown_reference_means_nothing_charged_only_after_the_grace_period() {
     assert!(out.contains("nothing was charged"), "{out}");
     assert_eq!(home.journal()[0].1, "failed");
 
-    // A later answer that contradicts the final row is shown and noted, never applied.
-    let (code, doc, err) = run_json(late(&["--json", "status", &reference], "0"));
-    assert_eq!(code, 3, "{doc}");
-    assert_eq!(
-        (doc["state"].as_str(), doc["outcome"].as_str()),
-        (Some("Success"), Some("failed"))
+    // A later answer that contradicts the final row is shown and noted, never applied; and
+    // nobody is told to hand money back or to pay again while it is disputed.
+    let (code, out, err) = run(late(&["status", &reference], "0"));
+    assert_eq!(code, 4, "{out}{err}");
+    assert!(
+        err.contains("Disputed") && !err.contains("give the money back"),
+        "{err}"
     );
+    let (code, doc, err) = run_json(late(&["--json", "status", &reference], "0"));
+    assert_eq!(code, 4, "{doc}");
+    assert_eq!(
+        (
+            doc["state"].as_str(),
+            doc["outcome"].as_str(),
+            doc["disputed"].as_bool()
+        ),
+        (Some("Success"), Some("pending"), Some(true))
+    );
+    assert_eq!(doc["journal"]["after"], "failed");
     assert!(
         err.contains("the service now says SUCCESS") && err.contains("kept failed"),
         "{err}"
@@ -196,6 +210,120 @@ fn unknown_reference_means_nothing_charged_only_after_the_grace_period() {
         .unwrap();
     assert_eq!(outcome, "failed");
     assert!(note.contains("a later answer said success"), "{note}");
+    let (code, doc, _) = run_json(late(&pay_args("late", &[]), "0"));
+    assert_eq!(
+        code, 2,
+        "a payment the service says went through still guards: {doc}"
+    );
+}
+
+#[test]
+fn a_look_up_while_the_commit_is_out_is_never_conclusive() {
+    let home = Home::new();
+    // The commit is held until the test lets it go: a real commit in flight, no sleeps.
+    let gate = Arc::new((Mutex::new(false), Condvar::new()));
+    let held = gate.clone();
+    let (server, paths) = altered(move |r, sim| {
+        if r.path != COMMIT_PATH {
+            return None;
+        }
+        let (open, opened) = &*held;
+        let guard = open.lock().unwrap();
+        let _ = opened
+            .wait_timeout_while(guard, Duration::from_secs(30), |o| !*o)
+            .unwrap();
+        Some(sim.handle(r))
+    });
+    let journal = home.path().join("j.sqlite3");
+    let base = server.base_url();
+    let config = |args: &[&str]| output(against(&home, &base, TOKEN, &journal, args));
+    assert_eq!(config(&["config", "set", "lookup_grace_secs", "0"]).0, 0);
+    let mut paying = against(&home, &base, TOKEN, &journal, &pay_args("active", &[]));
+    let paying = paying
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !paths.lock().unwrap().iter().any(|p| p == COMMIT_PATH) {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the commit never arrived"
+        );
+        std::thread::yield_now();
+    }
+    let reference = rows(&journal)[0].0.clone();
+    let (code, out, err) = config(&["status", &reference]);
+    assert_eq!(
+        code, 4,
+        "unknown while the commit is out proves nothing: {out}{err}"
+    );
+    assert!(
+        out.contains("not yet known") && !err.contains("money back"),
+        "{out}{err}"
+    );
+    let (code, _, err) = config(&["reconcile"]);
+    assert_eq!(code, 4, "{err}");
+    *gate.0.lock().unwrap() = true;
+    gate.1.notify_all();
+    let out = paying.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(rows(&journal)[0].1, "success");
+}
+
+#[test]
+fn an_answer_about_another_payment_decides_nothing() {
+    let home = Home::new();
+    let (server, _) = altered(|r, _| {
+        (r.path == STATUS_PATH).then(|| {
+            Reply::json(200, &serde_json::json!({"status": true, "state": "Failed", "reference": "someone-else", "response_id": 3}))
+        })
+    });
+    let journal = home.path().join("j.sqlite3");
+    let (code, doc, _) = pay_at(&home, &server.base_url(), &journal, "queued", &[]);
+    assert_eq!(code, 4, "{doc}");
+    let reference = doc["reference"].as_str().unwrap();
+    let (code, _, err) = output(against(
+        &home,
+        &server.base_url(),
+        TOKEN,
+        &journal,
+        &["status", reference],
+    ));
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("another reference"), "{err}");
+    assert_eq!(rows(&journal)[0].1, "pending");
+}
+
+#[test]
+fn a_package_that_costs_nothing_is_never_paid() {
+    let home = Home::new();
+    let (server, paths) = altered(|r, sim| {
+        if r.path != DETAILS_PATH {
+            return None;
+        }
+        let Reply::Full { body, .. } = sim.handle(r) else {
+            return None;
+        };
+        let mut v: Value = serde_json::from_slice(&body).unwrap();
+        v["packages"][0]["amount"] = serde_json::json!(-5999);
+        Some(Reply::json(200, &v))
+    });
+    let journal = home.path().join("j.sqlite3");
+    let (code, doc, _) = pay_at(&home, &server.base_url(), &journal, "active", &[]);
+    assert_eq!(code, 5, "{doc}");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nothing can be paid")
+    );
+    assert!(!paths.lock().unwrap().iter().any(|p| p == COMMIT_PATH));
 }
 
 #[test]

@@ -465,3 +465,34 @@ fn an_interrupt_during_the_commit_leaves_it_pending() {
         assert_eq!(home.commits(None), 1, "{name}");
     }
 }
+
+#[test]
+fn an_interrupt_before_anything_was_sent_is_a_cancellation_with_its_json_document() {
+    let home = Home::new();
+    let mut c = common::std_cmd(&home);
+    c.arg("--sandbox")
+        .args(common::pay_args("dribble", ACTIVE_PKG, &[]))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = c.spawn().unwrap();
+    // The details answer is on its way, one byte a second: nothing has been paid.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while home.state()["sessions"].as_object().is_none_or(|s| s.is_empty()) {
+        assert!(std::time::Instant::now() < deadline, "the lookup never arrived");
+        std::thread::yield_now();
+    }
+    // SAFETY: sending a signal to a child process we spawned and still own.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("nothing was sent"), "{stderr}");
+    assert!(
+        !stderr.contains("\u{1b}[?25h"),
+        "no cursor codes when stderr is not a terminal"
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["error"]["kind"], "cancelled");
+    assert_eq!(home.commits(None), 0);
+    assert!(home.journal().is_empty());
+}

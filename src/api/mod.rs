@@ -232,10 +232,18 @@ impl Client {
                 snippet: ex.snippet(),
             });
         }
-        TxnStatus::from_value(&v).map_err(|reason| ApiError::Malformed {
+        let answer = TxnStatus::from_value(&v).map_err(|reason| ApiError::Malformed {
             status: ex.status,
             reason,
-        })
+        })?;
+        // An answer about another payment says nothing about this one.
+        if answer.reference.as_deref().is_some_and(|r| r != reference) {
+            return Err(ApiError::Malformed {
+                status: ex.status,
+                reason: "it is about another reference".into(),
+            });
+        }
+        Ok(answer)
     }
 
     /// Looks several references up in one call (the caller keeps batches small).

@@ -231,6 +231,12 @@ impl Details {
             let id = text(p.get("package_id")).ok_or(format!("package {n} has no package_id"))?;
             let amount = money(p.get("amount"), &format!("package {n} amount"))?
                 .ok_or(format!("package {n} has no amount"))?;
+            if amount <= Npr::ZERO {
+                return Err(format!(
+                    "package {n} costs {}, which nothing can be paid for",
+                    amount.fixed2()
+                ));
+            }
             packages.push(Package {
                 name: text(p.get("package_name")).unwrap_or_else(|| id.clone()),
                 id,
@@ -255,17 +261,37 @@ impl Details {
 }
 
 /// Why an answer whose `state` is `Success` cannot be believed: it also carries a failure sign.
-fn success_contradicted(v: &Value, state: Option<&str>) -> Option<String> {
-    if !state.is_some_and(|s| s.trim().eq_ignore_ascii_case("success")) {
-        return None;
+/// Why an answer cannot be believed: `Success` with a sign of failure beside it or inside its
+/// `extra_data` (a `status` that is not true, an error code, an error), or a failed state that
+/// says credits were consumed. Such an answer is pending, never decided.
+fn contradiction(v: &Value, state: Option<&str>) -> Option<String> {
+    use crate::api::Outcome;
+    let state = state.map(|s| s.trim().to_ascii_lowercase()).unwrap_or_default();
+    if state == "success" {
+        if v.get("status").is_some_and(|s| flag(Some(s)) != Some(true)) {
+            return Some("it says state Success and a status that is not true".into());
+        }
+        if let Some(code) = text(v.get("error_code")) {
+            return Some(format!("it says state Success and error code {code}"));
+        }
+        if let Some(e) = text(v.get("error")) {
+            return Some(format!("it says state Success and error {e}"));
+        }
+        if let Some(extra) = object(v.get("extra_data")) {
+            let failed_inside = flag(extra.get("status")) == Some(false)
+                || text(extra.get("error_code")).is_some()
+                || text(extra.get("state")).is_some_and(|s| Outcome::of_state(Some(&s)) == Outcome::Failed);
+            if failed_inside {
+                return Some("it says state Success and its extra_data says it failed".into());
+            }
+        }
     }
-    if flag(v.get("status")) == Some(false) {
-        return Some("it says state Success and status false".into());
+    let failed = Outcome::of_state(Some(&state)) == Outcome::Failed;
+    let consumed = money(v.get("credits_consumed"), "").ok().flatten();
+    if failed && consumed.is_some_and(|c| c > Npr::ZERO) {
+        return Some(format!("it says state {state} and that credits were consumed"));
     }
-    if let Some(code) = text(v.get("error_code")) {
-        return Some(format!("it says state Success and error code {code}"));
-    }
-    text(v.get("error")).map(|e| format!("it says state Success and error {e}"))
+    None
 }
 
 impl CommitAnswer {
@@ -275,7 +301,7 @@ impl CommitAnswer {
         }
         let state = text(v.get("state"));
         Ok(CommitAnswer {
-            contradiction: success_contradicted(v, state.as_deref()),
+            contradiction: contradiction(v, state.as_deref()),
             state,
             message: text(v.get("message")),
             detail: text(v.get("detail")).or_else(|| text(v.get("details"))),
@@ -295,7 +321,7 @@ impl TxnStatus {
         let details = text(v.get("details")).or_else(|| text(v.get("detail")));
         let response_id = text(v.get("response_id"));
         let unknown = ServiceError::from_value(0, v).is_some_and(|e| e.is_unknown_reference())
-            || is_bulk_unknown(state.as_deref(), details.as_deref(), response_id.as_deref());
+            || is_bulk_unknown(state.as_deref(), response_id.as_deref());
         let refunds = match v.get("refunds") {
             Some(Value::Array(items)) => items
                 .iter()
@@ -311,7 +337,7 @@ impl TxnStatus {
         };
         Ok(TxnStatus {
             found: !unknown,
-            contradiction: success_contradicted(v, state.as_deref()),
+            contradiction: contradiction(v, state.as_deref()),
             state,
             details,
             reference: text(v.get("reference")),
@@ -324,12 +350,11 @@ impl TxnStatus {
     }
 }
 
-/// The bulk look-up's form of "unknown reference" (the aggregator's own example): `status: true`,
-/// `state: Error`, "Invalid reference …", `response_id: 0`. It is not a failed payment.
-fn is_bulk_unknown(state: Option<&str>, details: Option<&str>, response_id: Option<&str>) -> bool {
-    state.is_some_and(|s| s.eq_ignore_ascii_case("error"))
-        && matches!(response_id, None | Some("0"))
-        && details.is_some_and(|d| d.to_ascii_lowercase().contains("invalid reference"))
+/// The look-ups' other form of "unknown reference" (the aggregator's own bulk example):
+/// `state: Error` with no transaction behind it (`response_id` 0 or absent). It is not a failed
+/// payment, so the grace period applies; the words beside it ("Invalid reference …") vary.
+fn is_bulk_unknown(state: Option<&str>, response_id: Option<&str>) -> bool {
+    state.is_some_and(|s| s.trim().eq_ignore_ascii_case("error")) && matches!(response_id, None | Some("0"))
 }
 
 impl Balance {
@@ -383,6 +408,20 @@ mod tests {
         assert_eq!(d.packages[0].amount.fixed2(), "1850.50");
         assert_eq!(d.packages[1].amount.fixed2(), "1850.00");
         assert!(!d.packages[1].current);
+    }
+
+    #[test]
+    fn a_package_that_costs_nothing_or_less_is_refused() {
+        for amount in [json!(-5999), json!(0), json!("0.00")] {
+            let v =
+                json!({"customer": {}, "session_id": 1, "packages": [{"package_id": "a", "amount": amount}]});
+            assert!(
+                Details::from_value(&v)
+                    .unwrap_err()
+                    .contains("nothing can be paid"),
+                "{amount}"
+            );
+        }
     }
 
     #[test]
@@ -441,8 +480,11 @@ mod tests {
     fn a_success_that_also_says_failure_is_a_contradiction() {
         for v in [
             json!({"state": "Success", "status": false}),
+            json!({"state": "Success", "status": "failed"}),
             json!({"state": "success", "status": true, "error_code": "1017"}),
             json!({"state": "Success", "error": "server_error"}),
+            json!({"state": "Success", "extra_data": {"status": false, "state": "Failed", "error_code": "1021"}}),
+            json!({"state": "Failed", "status": false, "credits_consumed": 5999}),
         ] {
             assert!(
                 CommitAnswer::from_value(&v).unwrap().contradiction.is_some(),
@@ -452,8 +494,15 @@ mod tests {
         }
         let plain = json!({"state": "Success", "status": true});
         assert!(CommitAnswer::from_value(&plain).unwrap().contradiction.is_none());
-        let failed = json!({"state": "Failed", "status": false, "error_code": "1021"});
+        let failed = json!({"state": "Failed", "status": false, "error_code": "1021", "credits_consumed": 0});
         assert!(CommitAnswer::from_value(&failed).unwrap().contradiction.is_none());
+        let plain_extra = json!({"state": "Success", "extra_data": {}});
+        assert!(
+            CommitAnswer::from_value(&plain_extra)
+                .unwrap()
+                .contradiction
+                .is_none()
+        );
     }
 
     #[test]
@@ -479,6 +528,11 @@ mod tests {
         let failed =
             json!({"status": true, "state": "Error", "details": "Provider error", "response_id": 12});
         assert!(TxnStatus::from_value(&failed).unwrap().found);
+        let wordless = json!({"status": true, "state": "Error", "response_id": 0});
+        assert!(
+            !TxnStatus::from_value(&wordless).unwrap().found,
+            "no transaction behind it"
+        );
         let b = Balance::from_value(&json!({"credits_available": 1.123456789})).unwrap();
         assert_eq!(b.credits_available.decimal().to_string(), "1.123456789");
         assert!(Balance::from_value(&json!({})).is_err());

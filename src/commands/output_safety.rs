@@ -54,8 +54,8 @@ proptest! {
 
         let status = TxnStatus::from_value(&json!({"status": true, "state": s, "details": s, "response_id": s,
             "refunds": [{"remarks": s, "created_at": s, "amount": 1}]})).unwrap();
-        let reading = crate::decide::read_answer(&status, 0, 1, std::time::Duration::ZERO);
-        let text = super::status::status_text("R1", &status, &reading, "pending", reading.outcome);
+        let reading = crate::decide::read_answer(&status, &crate::decide::Asked { due_ms: 0, amount: Npr::ZERO }, 1, std::time::Duration::ZERO);
+        let text = super::status::status_text("R1", &status, &reading, "pending", reading.outcome.as_str());
         assert_safe("status", &text)?;
 
         let refusal = ServiceError::from_value(400, &json!({"status": false, "error_code": s, "details": s, "message": s})).unwrap();
@@ -71,6 +71,7 @@ proptest! {
         journal.begin_payment(&Attempt {
             reference: "R1".into(), isp: "izone".into(), username: s.clone(), customer: s.clone(),
             customer_name: Some(s.clone()), package_id: s.clone(), package_name: s.clone(), amount: Npr::ZERO,
+            timeout: std::time::Duration::from_secs(1),
         }, None).unwrap();
         journal.settle("R1", &Settlement { state: Some(s.clone()), transaction_id: Some(s.clone()),
             ..Settlement::new(Outcome::Success, s.clone()) }).unwrap();

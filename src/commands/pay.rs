@@ -83,7 +83,7 @@ struct Order<'a> {
 }
 
 impl Order<'_> {
-    fn attempt(&self, reference: &str) -> Attempt {
+    fn attempt(&self, reference: &str, timeout: std::time::Duration) -> Attempt {
         Attempt {
             reference: reference.to_string(),
             isp: self.isp.slug.to_string(),
@@ -93,6 +93,7 @@ impl Order<'_> {
             package_id: self.package.id.clone(),
             package_name: self.package.name.clone(),
             amount: self.package.amount,
+            timeout,
         }
     }
 
@@ -137,9 +138,14 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
     if !args.yes {
         confirm(ctx, &order)?;
     }
-    write_ahead(&journal, &order, &reference, allow_repeat)?;
+    write_ahead(
+        &journal,
+        &order.attempt(&reference, ctx.settings.timeout.0),
+        &order,
+        allow_repeat,
+    )?;
     let verdict = send_once(ctx, &client, &order, &request);
-    settle(ctx, &journal, &reference, &verdict);
+    settle(ctx, &journal, &order, &reference, &verdict);
     report(ctx, &journal, &reference, &order, &verdict)
 }
 
@@ -211,12 +217,15 @@ fn send_once(ctx: &Ctx, client: &Client, order: &Order<'_>, request: &CommitRequ
 
 /// Step 8: the journal row holds the outcome. If it cannot be written the cashier still sees
 /// the outcome, and the row stays unsettled for `reconcile`.
-fn settle(ctx: &Ctx, journal: &Journal, reference: &str, verdict: &Verdict) {
+fn settle(ctx: &Ctx, journal: &Journal, order: &Order<'_>, reference: &str, verdict: &Verdict) {
     match journal.settle(reference, &verdict.settlement()) {
         Ok(_) => interrupt::set_stage(Stage::Answered {
             reference: reference.to_string(),
             outcome: verdict.outcome(),
-            json: None,
+            json: ctx
+                .ui
+                .json
+                .then(|| document(reference, order, verdict, failure_of(reference, verdict).as_ref())),
         }),
         Err(e) => ctx.ui.warn(&format!(
             "{e}; the payment stays unsettled in the journal, run `konnect reconcile` later"
@@ -264,12 +273,12 @@ fn confirm(ctx: &Ctx, order: &Order<'_>) -> Result<(), Failure> {
 /// paid this customer while this one waited for its confirmation.
 fn write_ahead(
     journal: &Journal,
+    attempt: &Attempt,
     order: &Order<'_>,
-    reference: &str,
     allow_repeat: bool,
 ) -> Result<(), Failure> {
     let since = (!allow_repeat).then(|| crate::clock::now_ms() - DAY_MS);
-    match journal.begin_payment(&order.attempt(reference), since)? {
+    match journal.begin_payment(attempt, since)? {
         None => Ok(()),
         Some(prev) => Err(Failure::usage(format!(
             "{}; it was recorded while this payment waited, so this one was NOT sent. Check `konnect history --user {}`",

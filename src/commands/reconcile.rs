@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::status::{exit_for, settle};
 use crate::api::{Outcome, TxnStatus};
 use crate::context::Ctx;
-use crate::decide::read_answer;
+use crate::decide::{Asked, read_answer};
 use crate::journal::Payment;
 
 /// At most this many references per bulk look-up.
@@ -67,8 +67,11 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
         for row in batch {
             let (after, state) = match answer_for(&by_ref, &row.reference) {
                 Some(a) => {
-                    let reading = read_answer(a, row.created_ms, now, ctx.settings.lookup_grace);
-                    (settle(ctx, &journal, row, a, &reading)?, a.state.clone())
+                    let reading = read_answer(a, &Asked::of(row), now, ctx.settings.lookup_grace);
+                    (
+                        settle(ctx, &journal, row, a, &reading)?.outcome(),
+                        a.state.clone(),
+                    )
                 }
                 None => (Outcome::Pending, None),
             };

@@ -7,28 +7,47 @@ use serde_json::{Value, json};
 
 use crate::api::{Outcome, TxnStatus};
 use crate::context::Ctx;
-use crate::decide::{Reading, read_answer};
+use crate::decide::{Asked, Reading, read_answer};
 use crate::failure::{Failure, Kind};
-use crate::journal::{Journal, Payment, Settled, Settlement};
+use crate::journal::{Journal, Payment, RowState, Settled, Settlement};
 use crate::money::Npr;
 
+/// What a payment's row says once a look-up was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum After {
+    /// The row holds this outcome (changed by the answer, or final and agreeing with it).
+    Holds(Outcome),
+    /// The row is final and the service now says otherwise: kept, noted, and not to be acted
+    /// on either way until someone checks with the service.
+    Disputed { kept: RowState, said: Outcome },
+}
+
+impl After {
+    /// What the cashier acts on: a disputed payment is held like a pending one.
+    pub(crate) fn outcome(self) -> Outcome {
+        match self {
+            After::Holds(o) => o,
+            After::Disputed { .. } => Outcome::Pending,
+        }
+    }
+}
+
 /// Records a reading in the journal; a final row is kept and a contradicting answer only noted.
-/// Returns what the row says afterwards.
 pub(crate) fn settle(
     ctx: &Ctx,
     journal: &Journal,
     row: &Payment,
     answer: &TxnStatus,
     reading: &Reading,
-) -> Result<Outcome, Failure> {
+) -> Result<After, Failure> {
     let settlement = Settlement {
         state: answer.state.clone(),
         transaction_id: answer.response_id.clone().filter(|_| answer.found),
         ..Settlement::new(reading.outcome, reading.note.clone())
     };
-    match journal.settle(&row.reference, &settlement)? {
-        Settled::Changed => Ok(reading.outcome),
-        Settled::Unchanged(kept) => Ok(kept.outcome()),
+    Ok(match journal.settle(&row.reference, &settlement)? {
+        Settled::Changed => After::Holds(reading.outcome),
+        Settled::Unchanged(kept) => After::Holds(kept.outcome()),
         Settled::Contradicted(kept) => {
             ctx.ui.warn(&format!(
                 "the service now says {} for {}, but the journal holds it as {} (final); kept {} and noted the answer on the row",
@@ -37,17 +56,26 @@ pub(crate) fn settle(
                 kept.as_str().to_uppercase(),
                 kept.as_str()
             ));
-            Ok(kept.outcome())
+            After::Disputed {
+                kept,
+                said: reading.outcome,
+            }
         }
-    }
+    })
 }
 
 pub(crate) fn exit_for(outcome: Outcome) -> ExitCode {
     ExitCode::from(crate::failure::outcome_exit_code(outcome))
 }
 
-/// The journal's row for a reference `status` was given, in the environment in use.
-fn own_row(journal: &Journal, reference: &str) -> Result<Payment, Failure> {
+/// The journal's row for a reference a command was given, in the environment in use.
+pub(crate) fn own_row(journal: &Journal, reference: &str) -> Result<Payment, Failure> {
+    let reference = reference.trim();
+    if !crate::reference::is_valid(reference) {
+        return Err(Failure::usage(format!(
+            "'{reference}' is not a reference (1 to 50 letters, digits or hyphens, as `pay` printed it)"
+        )));
+    }
     let row = journal.get(reference)?.ok_or_else(|| {
         Failure::usage(format!(
             "no payment {reference} in this journal ({}); check the reference with `konnect history`",
@@ -56,7 +84,7 @@ fn own_row(journal: &Journal, reference: &str) -> Result<Payment, Failure> {
     })?;
     if row.env != journal.env() {
         return Err(Failure::usage(format!(
-            "payment {reference} was made on {}, not {}; look it up with --env {}",
+            "payment {reference} was made on {}, not {}; use --env {}",
             row.env,
             journal.env(),
             row.env.to_lowercase()
@@ -66,49 +94,26 @@ fn own_row(journal: &Journal, reference: &str) -> Result<Payment, Failure> {
 }
 
 pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
-    let reference = reference.trim();
-    if !crate::reference::is_valid(reference) {
-        return Err(Failure::usage(format!(
-            "'{reference}' is not a reference (1 to 50 letters, digits or hyphens, as `pay` printed it)"
-        ))
-        .into());
-    }
     let journal = ctx.journal()?;
     let row = own_row(&journal, reference)?;
     let client = ctx.client()?;
+    let reference = row.reference.as_str();
     let looked_up = ctx
         .ui
         .spin(&format!("Looking up {reference}…"), || client.status(reference));
     let answer = match looked_up {
         Ok(a) => a,
-        Err(e) if !row.is_settled() => {
-            return Err(Failure::new(
-                Kind::Pending,
-                format!(
-                    "the look-up failed ({e}); the payment is still pending: do NOT pay again, run `konnect status {reference}` later"
-                ),
-            )
-            .into());
-        }
-        Err(e) => {
-            return Err(Failure::new(
-                Kind::Network,
-                format!(
-                    "the look-up failed ({e}); the journal holds {reference} as {}",
-                    row.row_state.as_str().to_uppercase()
-                ),
-            )
-            .into());
-        }
+        Err(e) => return look_up_failed(ctx, &row, &e),
     };
     let reading = read_answer(
         &answer,
-        row.created_ms,
+        &Asked::of(&row),
         crate::clock::now_ms(),
         ctx.settings.lookup_grace,
     );
     let before = row.row_state.as_str();
-    let outcome = settle(ctx, &journal, &row, &answer, &reading)?;
+    let after = settle(ctx, &journal, &row, &answer, &reading)?;
+    let outcome = after.outcome();
     if ctx.ui.json {
         let refunds: Vec<Value> = answer.refunds.iter().map(|r| json!(r)).collect();
         ctx.print_json(&json!({
@@ -117,6 +122,7 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             "found": answer.found,
             "state": answer.state,
             "outcome": outcome,
+            "disputed": matches!(after, After::Disputed { .. }),
             "amount": answer.amount,
             "response_id": answer.response_id,
             "details": answer.details,
@@ -124,21 +130,60 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             "refunded": answer.refunded,
             "refunded_amount": answer.refunded_amount,
             "refunds": refunds,
-            "journal": {"before": before, "after": outcome},
+            "journal": {"before": before, "after": journal_after(after)},
         }));
     } else {
-        print!("{}", status_text(reference, &answer, &reading, before, outcome));
-        match outcome {
-            Outcome::Success => ctx.ui.note("Paid: the customer's money can be taken."),
-            Outcome::Failed => ctx
-                .ui
-                .note("Failed: nothing was charged; give the money back / do not take it."),
-            Outcome::Pending => ctx
-                .ui
-                .note("Still pending: do NOT pay again; look it up again in 5 minutes."),
-        }
+        print!(
+            "{}",
+            status_text(reference, &answer, &reading, before, journal_after(after))
+        );
+        ctx.ui.note(advice(after));
     }
     Ok(exit_for(outcome))
+}
+
+/// What the row holds afterwards, as the journal names it.
+fn journal_after(after: After) -> &'static str {
+    match after {
+        After::Holds(o) => o.as_str(),
+        After::Disputed { kept, .. } => kept.as_str(),
+    }
+}
+
+/// The one instruction about the cash.
+fn advice(after: After) -> &'static str {
+    match after {
+        After::Holds(Outcome::Success) => "Paid: the customer's money can be taken.",
+        After::Holds(Outcome::Failed) => "Failed: nothing was charged; give the money back / do not take it.",
+        After::Holds(Outcome::Pending) => "Still pending: do NOT pay again; look it up again in 5 minutes.",
+        After::Disputed { .. } => {
+            "Disputed: the service and the journal disagree. Hold the money, do NOT pay again, and check with the service before taking or handing back anything."
+        }
+    }
+}
+
+/// A look-up that failed leaves an unsettled payment pending (exit 4); a settled one keeps what
+/// the journal holds, with a warning.
+fn look_up_failed(ctx: &Ctx, row: &Payment, e: &crate::api::ApiError) -> anyhow::Result<ExitCode> {
+    let reference = &row.reference;
+    if !row.is_settled() {
+        return Err(Failure::new(
+            Kind::Pending,
+            format!("the look-up failed ({e}); the payment is still pending: do NOT pay again, run `konnect status {reference}` later"),
+        )
+        .into());
+    }
+    let held = row.row_state.as_str().to_uppercase();
+    ctx.ui.warn(&format!(
+        "the look-up failed ({e}); the journal holds {reference} as {held}"
+    ));
+    if ctx.ui.json {
+        ctx.print_json(&json!({
+            "ok": row.outcome() == Outcome::Success, "reference": reference, "outcome": row.outcome(),
+            "lookup_error": e.to_string(), "journal": {"before": row.row_state.as_str(), "after": row.row_state.as_str()},
+        }));
+    }
+    Ok(exit_for(row.outcome()))
 }
 
 /// The human view of a look-up: what the service said and what the journal now holds.
@@ -147,7 +192,7 @@ pub(crate) fn status_text(
     answer: &TxnStatus,
     reading: &Reading,
     before: &str,
-    outcome: Outcome,
+    after: &str,
 ) -> String {
     use std::fmt::Write;
     let mut out = String::new();
@@ -158,7 +203,7 @@ pub(crate) fn status_text(
     });
     let _ = writeln!(out, "Reference  {reference}");
     let _ = writeln!(out, "State      {state}");
-    let _ = writeln!(out, "Outcome    {}", outcome.as_str().to_uppercase());
+    let _ = writeln!(out, "Outcome    {}", after.to_uppercase());
     if let Some(a) = answer.amount {
         let _ = writeln!(out, "Amount     {}", a.lakh());
     }
@@ -179,10 +224,10 @@ pub(crate) fn status_text(
             r.created_at.as_deref().unwrap_or("-")
         );
     }
-    if before == outcome.as_str() {
+    if before == after {
         let _ = writeln!(out, "Journal    unchanged");
     } else {
-        let _ = writeln!(out, "Journal    {before} -> {}", outcome.as_str());
+        let _ = writeln!(out, "Journal    {before} -> {after}");
     }
     out
 }
