@@ -106,6 +106,7 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Serve the built-in simulator; prints its base URL and a test token
+    #[cfg(feature = "sandbox")]
     Sandbox(SandboxArgs),
 }
 
@@ -228,6 +229,23 @@ pub struct SandboxArgs {
 /// An `--amount` as an exact decimal, checked the same way a typed amount is.
 pub fn parse_amount(text: &str) -> Result<Npr, String> {
     Npr::parse_typed(text).map_err(|e| e.to_string())
+}
+
+impl GlobalArgs {
+    /// The flags that settings take, as plain values.
+    pub fn overrides(&self) -> crate::settings::Overrides {
+        crate::settings::Overrides {
+            env: self.env.map(|e| match e {
+                EnvName::Test => crate::settings::Env::Test,
+                EnvName::Live => crate::settings::Env::Live,
+            }),
+            base_url: self.base_url.clone(),
+            token_file: self.token_file.clone(),
+            timeout: self.timeout.map(std::time::Duration::from_secs),
+            journal: self.journal.clone(),
+            sandbox: self.sandbox,
+        }
+    }
 }
 
 /// A `--base-url`, checked by the same parser the client uses and kept as text for `config

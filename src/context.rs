@@ -19,6 +19,7 @@ pub struct Ctx {
     pub global: GlobalArgs,
     pub settings: Settings,
     pub ui: Ui,
+    #[cfg(feature = "sandbox")]
     sandbox: Option<Sandbox>,
     banner_shown: bool,
 }
@@ -26,19 +27,32 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(global: GlobalArgs) -> Result<Ctx, Failure> {
         let env = |k: &str| std::env::var(k).ok();
-        let settings = Settings::resolve(&global, &env)?;
+        let settings = Settings::resolve(&global.overrides(), &env)?;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let ui = Ui::new(&global, no_color);
         Ok(Ctx {
             global,
             settings,
             ui,
+            #[cfg(feature = "sandbox")]
             sandbox: None,
             banner_shown: false,
         })
     }
 
+    /// Without the `sandbox` feature, `--sandbox` is refused plainly.
+    #[cfg(not(feature = "sandbox"))]
+    fn ensure_sandbox(&mut self) -> Result<(), Failure> {
+        if self.settings.sandbox {
+            return Err(Failure::usage(
+                "this konnect was built without the sandbox (cargo feature `sandbox`)",
+            ));
+        }
+        Ok(())
+    }
+
     /// Starts the in-process sandbox for `--sandbox`, once, with its state in the data dir.
+    #[cfg(feature = "sandbox")]
     fn ensure_sandbox(&mut self) -> Result<(), Failure> {
         if !self.settings.sandbox || self.sandbox.is_some() {
             return Ok(());
@@ -50,7 +64,7 @@ impl Ctx {
         opts.state_file = Some(dir.join("state.json"));
         let sb = Sandbox::start("127.0.0.1:0", opts)
             .map_err(|e| Failure::internal(format!("cannot start the sandbox: {e}")))?;
-        self.settings.use_sandbox(sb.base_url());
+        self.settings.use_sandbox(sb.base_url(), sandbox::TOKEN);
         self.sandbox = Some(sb);
         Ok(())
     }
@@ -72,7 +86,7 @@ impl Ctx {
         Ok(Client::new(
             &endpoint,
             token,
-            self.settings.timeout.0,
+            self.settings.timeout.value,
             self.global.verbose > 0,
         ))
     }
@@ -80,7 +94,7 @@ impl Ctx {
     /// The journal, opened (and migrated) on first use; warns about unsettled payments.
     pub fn journal(&mut self) -> Result<Journal, Failure> {
         self.ensure_sandbox()?;
-        let journal = Journal::open(&self.settings.journal.0, self.settings.env_label())?;
+        let journal = Journal::open(&self.settings.journal.value, self.settings.env_label())?;
         let unsettled = journal.unsettled_count()?;
         if unsettled > 0 {
             self.ui.warn(&format!(

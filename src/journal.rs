@@ -671,6 +671,26 @@ mod tests {
     }
 
     #[test]
+    fn a_fresh_journal_opened_by_many_at_once_never_fails() {
+        // Creating the file, switching it to WAL and migrating race each other; SQLite's busy
+        // handler does not cover all of it, the open's retry does.
+        let dir = tempfile::tempdir().unwrap();
+        for round in 0..40 {
+            let path = dir.path().join(format!("j{round}.sqlite3"));
+            let start = std::sync::Barrier::new(6);
+            std::thread::scope(|scope| {
+                for _ in 0..6 {
+                    scope.spawn(|| {
+                        start.wait();
+                        let j = Journal::open(&path, "TEST").unwrap_or_else(|e| panic!("round {round}: {e}"));
+                        j.unsettled_count().unwrap();
+                    });
+                }
+            });
+        }
+    }
+
+    #[test]
     fn writes_ahead_then_settles() {
         let dir = tempfile::tempdir().unwrap();
         let j = open(&dir, "TEST");

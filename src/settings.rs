@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cli::{EnvName, GlobalArgs};
 use crate::endpoint::{BaseUrl, Scheme};
 use crate::failure::Failure;
 use crate::money::Npr;
@@ -227,14 +226,38 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     }
 }
 
+/// A setting's value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, source: Source) -> Sourced<T> {
+        Sourced { value, source }
+    }
+}
+
+/// What the command line says, as plain values: settings know nothing of clap.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub env: Option<Env>,
+    pub base_url: Option<String>,
+    pub token_file: Option<PathBuf>,
+    pub timeout: Option<Duration>,
+    pub journal: Option<PathBuf>,
+    pub sandbox: bool,
+}
+
 /// Everything a command needs to know about where and how to talk, resolved once.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub env: (Env, Source),
-    pub base_url: (String, Source),
-    pub token: Option<(Secret, Source)>,
-    pub timeout: (Duration, Source),
-    pub journal: (PathBuf, Source),
+    pub env: Sourced<Env>,
+    pub base_url: Sourced<String>,
+    pub token: Option<Sourced<Secret>>,
+    pub timeout: Sourced<Duration>,
+    pub journal: Sourced<PathBuf>,
     pub low_balance: Option<Npr>,
     /// See [`DEFAULT_LOOKUP_GRACE_SECS`].
     pub lookup_grace: Duration,
@@ -268,138 +291,194 @@ fn xdg_dir(env: EnvLookup, var: &str, fallback: &str) -> PathBuf {
     }
 }
 
-impl Settings {
-    /// Resolves flags, environment and config file. Fails only on a broken config or token file.
-    pub fn resolve(flags: &GlobalArgs, env: EnvLookup) -> Result<Settings, Failure> {
-        let config_path = config_path(env);
-        let config = ConfigFile::load(&config_path)?;
-        let data_dir = data_dir(env);
-        let nonempty = |name: &'static str| env(name).filter(|v| !v.trim().is_empty());
+/// Where settings are read from besides the command line.
+struct Inputs<'a> {
+    flags: &'a Overrides,
+    env: EnvLookup<'a>,
+    config: &'a ConfigFile,
+    data_dir: &'a Path,
+}
 
-        let env_choice = if let Some(e) = flags.env {
-            (
-                if e == EnvName::Live { Env::Live } else { Env::Test },
-                Source::Flag("--env"),
-            )
-        } else if let Some(v) = nonempty("KONNECT_ENV") {
+impl Inputs<'_> {
+    /// An environment variable, when set to something other than blanks.
+    fn var(&self, name: &'static str) -> Option<String> {
+        (self.env)(name).filter(|v| !v.trim().is_empty())
+    }
+
+    fn service_env(&self) -> Result<Sourced<Env>, Failure> {
+        if let Some(e) = self.flags.env {
+            return Ok(Sourced::new(e, Source::Flag("--env")));
+        }
+        if let Some(v) = self.var("KONNECT_ENV") {
             let e = Env::parse(&v).ok_or_else(|| Failure::usage("KONNECT_ENV must be test or live"))?;
-            (e, Source::EnvVar("KONNECT_ENV"))
-        } else if let Some(v) = &config.env {
+            return Ok(Sourced::new(e, Source::EnvVar("KONNECT_ENV")));
+        }
+        if let Some(v) = &self.config.env {
             let e = Env::parse(v).ok_or_else(|| {
                 Failure::auth("config env must be test or live; fix it with `konnect config set env test`")
             })?;
-            (e, Source::Config)
-        } else {
-            (Env::Test, Source::Default)
-        };
+            return Ok(Sourced::new(e, Source::Config));
+        }
+        Ok(Sourced::new(Env::Test, Source::Default))
+    }
 
-        let base_url = if let Some(u) = &flags.base_url {
-            (u.clone(), Source::Flag("--base-url"))
-        } else if let Some(u) = nonempty("KONNECT_BASE_URL") {
-            (u, Source::EnvVar("KONNECT_BASE_URL"))
-        } else if let Some(u) = &config.base_url {
-            (u.clone(), Source::Config)
+    fn base_url(&self, env: Env) -> Sourced<String> {
+        if let Some(u) = &self.flags.base_url {
+            Sourced::new(u.clone(), Source::Flag("--base-url"))
+        } else if let Some(u) = self.var("KONNECT_BASE_URL") {
+            Sourced::new(u, Source::EnvVar("KONNECT_BASE_URL"))
+        } else if let Some(u) = &self.config.base_url {
+            Sourced::new(u.clone(), Source::Config)
         } else {
-            (env_choice.0.default_url().to_string(), Source::Default)
-        };
+            Sourced::new(env.default_url().to_string(), Source::Default)
+        }
+    }
 
-        let token = if let Some(t) = nonempty("KONNECT_TOKEN") {
-            Some((Secret::new(t), Source::EnvVar("KONNECT_TOKEN")))
-        } else if let Some(path) = &flags.token_file {
-            if let Some(mode) = crate::private::loose_mode(path) {
-                return Err(Failure::auth(format!(
-                    "the token file {p} can be read by others (mode {mode:o}); run `chmod 600 {p}`",
-                    p = path.display()
-                )));
+    /// The token: the environment wins, then `--token-file` (private, capped), then the config.
+    fn token(&self) -> Result<Option<Sourced<Secret>>, Failure> {
+        if let Some(t) = self.var("KONNECT_TOKEN") {
+            return Ok(Some(Sourced::new(
+                Secret::new(t),
+                Source::EnvVar("KONNECT_TOKEN"),
+            )));
+        }
+        if let Some(path) = &self.flags.token_file {
+            return read_token_file(path).map(|t| Some(Sourced::new(t, Source::Flag("--token-file"))));
+        }
+        Ok(self
+            .config
+            .token
+            .as_ref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| Sourced::new(Secret::new(t.clone()), Source::Config)))
+    }
+
+    /// `KONNECT_TIMEOUT_MS` is for tests only (undocumented): it lets them wait milliseconds,
+    /// not the flag's one-second minimum.
+    fn timeout(&self) -> Sourced<Duration> {
+        let test_ms = self
+            .var("KONNECT_TIMEOUT_MS")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| (1..=600_000).contains(ms));
+        match (self.flags.timeout, test_ms, self.config.timeout) {
+            (Some(t), _, _) => Sourced::new(t, Source::Flag("--timeout")),
+            (None, Some(ms), _) => {
+                Sourced::new(Duration::from_millis(ms), Source::EnvVar("KONNECT_TIMEOUT_MS"))
             }
-            let text = crate::private::read_capped(path, MAX_TOKEN_FILE_BYTES)
-                .map_err(|e| Failure::auth(format!("cannot read the token file {}: {e}", path.display())))?;
-            let first = text.lines().next().unwrap_or("").trim().to_string();
-            if first.is_empty() {
-                return Err(Failure::auth(format!(
-                    "the token file {} is empty",
-                    path.display()
-                )));
+            (None, None, Some(s)) if (1..=600).contains(&s) => {
+                Sourced::new(Duration::from_secs(s), Source::Config)
             }
-            Some((Secret::new(first), Source::Flag("--token-file")))
+            _ => Sourced::new(Duration::from_secs(DEFAULT_TIMEOUT), Source::Default),
+        }
+    }
+
+    /// The sandbox keeps a journal of its own so that play money never mixes with real payments.
+    fn journal(&self) -> Sourced<PathBuf> {
+        if let Some(p) = &self.flags.journal {
+            Sourced::new(p.clone(), Source::Flag("--journal"))
+        } else if self.flags.sandbox {
+            Sourced::new(
+                self.data_dir.join("sandbox").join("journal.sqlite3"),
+                Source::Sandbox,
+            )
+        } else if let Some(p) = self.var("KONNECT_JOURNAL") {
+            Sourced::new(PathBuf::from(p), Source::EnvVar("KONNECT_JOURNAL"))
+        } else if let Some(p) = &self.config.journal {
+            Sourced::new(p.clone(), Source::Config)
         } else {
-            config
-                .token
-                .as_ref()
-                .filter(|t| !t.trim().is_empty())
-                .map(|t| (Secret::new(t.clone()), Source::Config))
-        };
+            Sourced::new(self.data_dir.join("journal.sqlite3"), Source::Default)
+        }
+    }
+}
 
-        let loose_config_mode = if matches!(token, Some((_, Source::Config))) {
-            crate::private::loose_mode(&config_path)
-        } else {
-            None
-        };
+/// Reads the first line of a token file that only its owner can read.
+fn read_token_file(path: &Path) -> Result<Secret, Failure> {
+    if let Some(mode) = crate::private::loose_mode(path) {
+        return Err(Failure::auth(format!(
+            "the token file {p} can be read by others (mode {mode:o}); run `chmod 600 {p}`",
+            p = path.display()
+        )));
+    }
+    let text = crate::private::read_capped(path, MAX_TOKEN_FILE_BYTES)
+        .map_err(|e| Failure::auth(format!("cannot read the token file {}: {e}", path.display())))?;
+    let first = text.lines().next().unwrap_or("").trim().to_string();
+    if first.is_empty() {
+        return Err(Failure::auth(format!(
+            "the token file {} is empty",
+            path.display()
+        )));
+    }
+    Ok(Secret::new(first))
+}
 
-        let timeout = match (flags.timeout, config.timeout) {
-            (Some(s), _) => (Duration::from_secs(s), Source::Flag("--timeout")),
-            (None, Some(s)) if (1..=600).contains(&s) => (Duration::from_secs(s), Source::Config),
-            _ => (Duration::from_secs(DEFAULT_TIMEOUT), Source::Default),
-        };
+impl ConfigFile {
+    fn low_balance(&self) -> Result<Option<Npr>, Failure> {
+        self.low_balance
+            .as_deref()
+            .map(|v| {
+                Npr::parse_typed(v).map_err(|_| {
+                    Failure::auth("config low_balance is not an amount; fix it with `konnect config set low_balance 5000`")
+                })
+            })
+            .transpose()
+    }
 
-        // The sandbox keeps a journal of its own so that play money never mixes with real payments.
-        let journal = if let Some(p) = &flags.journal {
-            (p.clone(), Source::Flag("--journal"))
-        } else if flags.sandbox {
-            (data_dir.join("sandbox").join("journal.sqlite3"), Source::Sandbox)
-        } else if let Some(p) = nonempty("KONNECT_JOURNAL") {
-            (PathBuf::from(p), Source::EnvVar("KONNECT_JOURNAL"))
-        } else if let Some(p) = &config.journal {
-            (p.clone(), Source::Config)
-        } else {
-            (data_dir.join("journal.sqlite3"), Source::Default)
-        };
+    fn lookup_grace(&self) -> Result<Duration, Failure> {
+        match self.lookup_grace_secs {
+            Some(s) if s <= MAX_LOOKUP_GRACE_SECS => Ok(Duration::from_secs(s)),
+            Some(_) => Err(Failure::auth(format!(
+                "config lookup_grace_secs is over {MAX_LOOKUP_GRACE_SECS}; fix it with `konnect config set lookup_grace_secs SECONDS`"
+            ))),
+            None => Ok(Duration::from_secs(DEFAULT_LOOKUP_GRACE_SECS)),
+        }
+    }
+}
 
-        let low_balance = match &config.low_balance {
-            Some(v) => Some(Npr::parse_typed(v).map_err(|_| {
-                Failure::auth(
-                    "config low_balance is not an amount; fix it with `konnect config set low_balance 5000`",
-                )
-            })?),
-            None => None,
+impl Settings {
+    /// Resolves the command line's overrides, the environment and the config file, each in
+    /// that order. Fails only on a broken config or token file.
+    pub fn resolve(flags: &Overrides, env: EnvLookup) -> Result<Settings, Failure> {
+        let config_path = config_path(env);
+        let config = ConfigFile::load(&config_path)?;
+        let data_dir = data_dir(env);
+        let inputs = Inputs {
+            flags,
+            env,
+            config: &config,
+            data_dir: &data_dir,
         };
-
-        let lookup_grace = match config.lookup_grace_secs {
-            Some(s) if s <= MAX_LOOKUP_GRACE_SECS => Duration::from_secs(s),
-            Some(_) => {
-                return Err(Failure::auth(format!(
-                    "config lookup_grace_secs is over {MAX_LOOKUP_GRACE_SECS}; fix it with `konnect config set lookup_grace_secs SECONDS`"
-                )));
-            }
-            None => Duration::from_secs(DEFAULT_LOOKUP_GRACE_SECS),
+        let service_env = inputs.service_env()?;
+        let token = inputs.token()?;
+        let loose_config_mode = match &token {
+            Some(t) if t.source == Source::Config => crate::private::loose_mode(&config_path),
+            _ => None,
         };
-
         Ok(Settings {
-            env: env_choice,
-            base_url,
+            base_url: inputs.base_url(service_env.value),
+            env: service_env,
             token,
-            timeout,
-            journal,
-            low_balance,
-            lookup_grace,
-            config_path,
-            data_dir,
+            timeout: inputs.timeout(),
+            journal: inputs.journal(),
+            low_balance: config.low_balance()?,
+            lookup_grace: config.lookup_grace()?,
             loose_config_mode,
             sandbox: flags.sandbox,
+            config_path,
+            data_dir,
         })
     }
 
     /// Points the settings at a running sandbox, with its test token.
-    pub fn use_sandbox(&mut self, base_url: String) {
-        self.env = (Env::Test, Source::Sandbox);
-        self.base_url = (base_url, Source::Sandbox);
-        self.token = Some((Secret::new(crate::sandbox::TOKEN), Source::Sandbox));
+    pub fn use_sandbox(&mut self, base_url: String, token: &str) {
+        self.env = Sourced::new(Env::Test, Source::Sandbox);
+        self.base_url = Sourced::new(base_url, Source::Sandbox);
+        self.token = Some(Sourced::new(Secret::new(token), Source::Sandbox));
         self.loose_config_mode = None;
     }
 
     /// The checks that must pass before the token goes anywhere; each failure says how to fix it.
     pub fn require_service(&self) -> Result<&Secret, Failure> {
-        let Some((token, _)) = &self.token else {
+        let Some(Sourced { value: token, .. }) = &self.token else {
             return Err(Failure::auth(
                 "no token: set KONNECT_TOKEN, pass --token-file PATH, or run `konnect config set-token` (try --sandbox to play without one)",
             ));
@@ -433,7 +512,7 @@ impl Settings {
     /// The base URL, parsed and checked; a bad one is a usage error that names where it came
     /// from but not its text (it may carry a password as user info).
     pub fn endpoint(&self) -> Result<BaseUrl, Failure> {
-        let (text, source) = &self.base_url;
+        let Sourced { value: text, source } = &self.base_url;
         BaseUrl::parse(text)
             .map_err(|e| Failure::usage(format!("the base URL from {source} {e}; fix it and try again")))
     }
@@ -462,7 +541,7 @@ impl Settings {
         if self.endpoint().is_ok_and(|u| u.is_host(LIVE_HOST)) {
             "LIVE"
         } else {
-            self.env.0.label()
+            self.env.value.label()
         }
     }
 
@@ -474,78 +553,77 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::Cli;
-    use clap::Parser;
     use std::collections::HashMap;
 
-    fn resolve(args: &[&str], vars: &[(&str, &str)]) -> Result<Settings, Failure> {
+    fn resolve(flags: Overrides, vars: &[(&str, &str)]) -> Result<Settings, Failure> {
         let dir = tempfile::tempdir().unwrap();
         let mut map: HashMap<String, String> =
             vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         map.entry("KONNECT_CONFIG".into())
             .or_insert(dir.path().join("none.toml").display().to_string());
         map.insert("HOME".into(), dir.path().display().to_string());
-        let cli = Cli::try_parse_from([&["konnect"], args, &["balance"]].concat()).unwrap();
-        Settings::resolve(&cli.global, &|k| map.get(k).cloned())
+        Settings::resolve(&flags, &|k| map.get(k).cloned())
+    }
+
+    fn base_url(url: &str) -> Overrides {
+        Overrides {
+            base_url: Some(url.into()),
+            ..Overrides::default()
+        }
+    }
+
+    fn live() -> Overrides {
+        Overrides {
+            env: Some(Env::Live),
+            ..Overrides::default()
+        }
+    }
+
+    fn refusal(flags: Overrides, token: &str) -> String {
+        let s = resolve(flags, &[("KONNECT_TOKEN", token)]).unwrap();
+        s.require_service().unwrap_err().message
     }
 
     #[test]
-    fn precedence_flag_env_default() {
-        let s = resolve(
-            &["--base-url", "https://a.example"],
-            &[("KONNECT_BASE_URL", "https://b.example")],
-        )
-        .unwrap();
+    fn precedence_flag_env_config_default() {
+        let b = ("KONNECT_BASE_URL", "https://b.example");
+        let s = resolve(base_url("https://a.example"), &[b]).unwrap();
         assert_eq!(
             s.base_url,
-            ("https://a.example".into(), Source::Flag("--base-url"))
+            Sourced::new("https://a.example".into(), Source::Flag("--base-url"))
         );
-        let s = resolve(&[], &[("KONNECT_BASE_URL", "https://b.example")]).unwrap();
-        assert_eq!(s.base_url.1, Source::EnvVar("KONNECT_BASE_URL"));
-        let s = resolve(&["--env", "live"], &[]).unwrap();
-        assert_eq!(s.base_url.0, LIVE_URL);
-        let s = resolve(&[], &[]).unwrap();
-        assert_eq!(s.base_url.0, TEST_URL);
-        assert_eq!(s.timeout.0, Duration::from_secs(30));
+        let s = resolve(Overrides::default(), &[b]).unwrap();
+        assert_eq!(s.base_url.source, Source::EnvVar("KONNECT_BASE_URL"));
+        assert_eq!(resolve(live(), &[]).unwrap().base_url.value, LIVE_URL);
+        let s = resolve(Overrides::default(), &[]).unwrap();
+        assert_eq!(s.base_url.value, TEST_URL);
+        assert_eq!(s.timeout, Sourced::new(Duration::from_secs(30), Source::Default));
+        let s = resolve(Overrides::default(), &[("KONNECT_TIMEOUT_MS", "250")]).unwrap();
+        assert_eq!(s.timeout.value, Duration::from_millis(250));
+        let sandbox = Overrides {
+            sandbox: true,
+            ..Overrides::default()
+        };
+        let s = resolve(sandbox, &[("KONNECT_JOURNAL", "/elsewhere.sqlite3")]).unwrap();
+        assert_eq!(
+            s.journal.source,
+            Source::Sandbox,
+            "play money never lands in the real journal"
+        );
     }
 
     #[test]
     fn refuses_unsafe_combinations() {
-        let live_with_test = resolve(&["--env", "live"], &[("KONNECT_TOKEN", "TEST:abc")]).unwrap();
-        assert!(
-            live_with_test
-                .require_service()
-                .unwrap_err()
-                .message
-                .contains("TEST: token")
-        );
-        let test_with_live = resolve(&[], &[("KONNECT_TOKEN", "abcdef")]).unwrap();
-        assert!(
-            test_with_live
-                .require_service()
-                .unwrap_err()
-                .message
-                .contains("live token")
-        );
-        let plain = resolve(
-            &["--base-url", "http://example.com"],
-            &[("KONNECT_TOKEN", "TEST:abc")],
-        )
-        .unwrap();
-        assert!(
-            plain
-                .require_service()
-                .unwrap_err()
-                .message
-                .contains("plain http")
-        );
+        assert!(refusal(live(), "TEST:abc").contains("TEST: token"));
+        assert!(refusal(Overrides::default(), "abcdef").contains("live token"));
+        assert!(refusal(base_url("http://example.com"), "TEST:abc").contains("plain http"));
         let local = resolve(
-            &["--base-url", "http://127.0.0.1:8080"],
+            base_url("http://127.0.0.1:8080"),
             &[("KONNECT_TOKEN", "TEST:abc")],
         )
         .unwrap();
         assert!(local.require_service().is_ok());
-        let none = resolve(&[], &[]).unwrap();
+        let none = resolve(Overrides::default(), &[]).unwrap();
         assert!(
             none.require_service()
                 .unwrap_err()
@@ -561,10 +639,10 @@ mod tests {
             "https://services.khalti.com.",
             "https://services.khalti.com:443/",
         ] {
-            let s = resolve(&["--base-url", url], &[("KONNECT_TOKEN", "TEST:abc")]).unwrap();
+            let s = resolve(base_url(url), &[("KONNECT_TOKEN", "TEST:abc")]).unwrap();
             assert_eq!(s.env_label(), "LIVE", "{url}");
             assert!(
-                s.require_service().unwrap_err().message.contains("TEST: token"),
+                refusal(base_url(url), "TEST:abc").contains("TEST: token"),
                 "{url}"
             );
         }
@@ -572,15 +650,14 @@ mod tests {
 
     #[test]
     fn a_bad_base_url_is_a_usage_error_that_does_not_echo_it() {
-        let s = resolve(
-            &[],
-            &[
-                ("KONNECT_TOKEN", "TEST:abc"),
-                ("KONNECT_BASE_URL", "https://me:secret@x.example"),
-            ],
-        )
-        .unwrap();
-        let e = s.require_service().unwrap_err();
+        let vars = [
+            ("KONNECT_TOKEN", "TEST:abc"),
+            ("KONNECT_BASE_URL", "https://me:secret@x.example"),
+        ];
+        let e = resolve(Overrides::default(), &vars)
+            .unwrap()
+            .require_service()
+            .unwrap_err();
         assert_eq!(e.kind, crate::failure::Kind::Usage);
         assert!(
             e.message.contains("$KONNECT_BASE_URL") && !e.message.contains("secret"),

@@ -51,17 +51,17 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> anyhow::Result<ExitCode> {
 
 fn show(ctx: &Ctx) {
     let s = &ctx.settings;
-    let token = s.token.as_ref().map(|(t, src)| (t.masked(), src.to_string()));
+    let token = s.token.as_ref().map(|t| (t.value.masked(), t.source.to_string()));
     let low = s.low_balance.map(|l| l.fixed2());
     if ctx.ui.json {
         ctx.print_json(&json!({
             "ok": true,
             "config_path": s.config_path,
-            "env": {"value": s.env.0.label().to_lowercase(), "source": s.env.1.to_string()},
-            "base_url": {"value": s.base_url.0, "source": s.base_url.1.to_string()},
+            "env": {"value": s.env.value.label().to_lowercase(), "source": s.env.source.to_string()},
+            "base_url": {"value": s.base_url.value, "source": s.base_url.source.to_string()},
             "token": token.as_ref().map(|(t, src)| json!({"value": t, "source": src})),
-            "timeout": {"value": s.timeout.0.as_secs(), "source": s.timeout.1.to_string()},
-            "journal": {"value": s.journal.0, "source": s.journal.1.to_string()},
+            "timeout": {"value": s.timeout.value.as_secs(), "source": s.timeout.source.to_string()},
+            "journal": {"value": s.journal.value, "source": s.journal.source.to_string()},
             "low_balance": low,
             "lookup_grace_secs": s.lookup_grace.as_secs(),
         }));
@@ -70,10 +70,10 @@ fn show(ctx: &Ctx) {
     println!("config file  {}", s.config_path.display());
     println!(
         "env          {:<40} ({})",
-        s.env.0.label().to_lowercase(),
-        s.env.1
+        s.env.value.label().to_lowercase(),
+        s.env.source
     );
-    println!("base_url     {:<40} ({})", s.base_url.0, s.base_url.1);
+    println!("base_url     {:<40} ({})", s.base_url.value, s.base_url.source);
     match &token {
         Some((t, src)) => println!("token        {t:<40} ({src})"),
         None => println!(
@@ -83,10 +83,14 @@ fn show(ctx: &Ctx) {
     }
     println!(
         "timeout      {:<40} ({})",
-        format!("{}s", s.timeout.0.as_secs()),
-        s.timeout.1
+        format!("{}s", s.timeout.value.as_secs()),
+        s.timeout.source
     );
-    println!("journal      {:<40} ({})", s.journal.0.display(), s.journal.1);
+    println!(
+        "journal      {:<40} ({})",
+        s.journal.value.display(),
+        s.journal.source
+    );
     println!("low_balance  {}", low.unwrap_or_else(|| "(not set)".into()));
     println!("lookup_grace_secs  {}", s.lookup_grace.as_secs());
     if let Some(mode) = s.loose_config_mode {

@@ -20,6 +20,20 @@ fn hostile() -> impl Strategy<Value = String> {
     prop::collection::vec(prop_oneof![any::<char>(), special], 0..24).prop_map(String::from_iter)
 }
 
+/// One journal for every case (opening one per case would be most of the test's time).
+fn journal() -> std::sync::MutexGuard<'static, (tempfile::TempDir, Journal)> {
+    static SHARED: std::sync::OnceLock<std::sync::Mutex<(tempfile::TempDir, Journal)>> =
+        std::sync::OnceLock::new();
+    SHARED
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let journal = Journal::open(&dir.path().join("j.sqlite3"), "TEST").unwrap();
+            std::sync::Mutex::new((dir, journal))
+        })
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+}
+
 fn assert_safe(what: &str, text: &str) -> Result<(), TestCaseError> {
     // Line ends are the output's own; anything else unsafe came from the service.
     let leak = text.chars().find(|c| *c != '\n' && is_unsafe(*c));
@@ -66,16 +80,17 @@ proptest! {
         assert_safe("any error line", &crate::render::failure_line(&raw))?;
 
         // A journal written before neutralisation may hold raw text: the way out cleans it.
-        let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::open(&dir.path().join("j.sqlite3"), "TEST").unwrap();
+        let shared = journal();
+        let (_, journal) = &*shared;
+        let reference = crate::reference::new();
         journal.begin_payment(&Attempt {
-            reference: "R1".into(), isp: "izone".into(), username: s.clone(), customer: s.clone(),
+            reference: reference.clone(), isp: "izone".into(), username: s.clone(), customer: s.clone(),
             customer_name: Some(s.clone()), package_id: s.clone(), package_name: s.clone(), amount: Npr::ZERO,
             timeout: std::time::Duration::from_secs(1),
         }, None).unwrap();
-        journal.settle("R1", &Settlement { state: Some(s.clone()), transaction_id: Some(s.clone()),
+        journal.settle(&reference, &Settlement { state: Some(s.clone()), transaction_id: Some(s.clone()),
             ..Settlement::new(Outcome::Success, s.clone()) }).unwrap();
-        let row = journal.get("R1").unwrap().unwrap();
+        let row = journal.get(&reference).unwrap().unwrap();
         for width in [32, 42, 48] {
             assert_safe("receipt", &crate::render::receipt(&row, width))?;
         }

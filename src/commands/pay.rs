@@ -140,7 +140,7 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
     }
     write_ahead(
         &journal,
-        &order.attempt(&reference, ctx.settings.timeout.0),
+        &order.attempt(&reference, ctx.settings.timeout.value),
         &order,
         allow_repeat,
     )?;

@@ -1,7 +1,7 @@
 //! Hostile answers and hostile input: a service that sends terminal escapes and bidi overrides,
 //! base URLs, amounts and files that try to slip past, and a bounded fuzz of unclear answers.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

@@ -1,6 +1,6 @@
 //! The interactive flow in a real pseudo-terminal: arrow keys, confirmation, decline, Ctrl-C.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Resource bounds and batches: dribbling servers are cut off by the time-out, two payments on
 //! one journal at once both land, batch lookups keep order and reuse connections.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -30,11 +30,10 @@ fn dribbling(path: &'static str) -> Server {
 fn against(home: &Home, server: &Server, args: &[&str]) -> assert_cmd::Command {
     let mut c = home.cmd();
     c.env("KONNECT_TOKEN", "TEST:bounds-token")
+        .env("KONNECT_TIMEOUT_MS", "500")
         .args([
             "--base-url",
             &server.base_url(),
-            "--timeout",
-            "2",
             "--journal",
             home.path().join("j.sqlite3").to_str().unwrap(),
         ])

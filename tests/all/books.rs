@@ -1,6 +1,6 @@
 //! After the payment: status, reconcile, balance, history, report and receipt, against the sandbox.
 
-mod common;
+use crate::common;
 
 use common::{Home, run, run_json};
 use serde_json::Value;
@@ -8,9 +8,16 @@ use serde_json::Value;
 const PKG: &str = "1-13286-5-3";
 
 fn pay(home: &Home, user: &str, extra: &[&str]) -> Value {
+    pay_with(home, user, extra, &[])
+}
+
+/// A payment with extra flags and environment (a short `KONNECT_TIMEOUT_MS` for the slow user).
+fn pay_with(home: &Home, user: &str, extra: &[&str], env: &[(&str, &str)]) -> Value {
     let mut args = common::pay_args(user, PKG, &["--allow-repeat"]);
     args.extend_from_slice(extra);
-    run_json(home.sandbox(&args)).1
+    let mut c = home.sandbox(&args);
+    c.envs(env.iter().copied());
+    run_json(c).1
 }
 
 fn outcome_of(home: &Home, reference: &str) -> String {
@@ -87,7 +94,7 @@ fn a_still_queued_payment_stays_pending() {
 fn reconcile_settles_queued_slow_cut_and_bad_gateway() {
     let home = Home::new();
     let queued = pay(&home, "queued", &[]);
-    let slow = pay(&home, "slow", &["--timeout", "1"]);
+    let slow = pay_with(&home, "slow", &[], &[("KONNECT_TIMEOUT_MS", "300")]);
     let cut = pay(&home, "cut", &[]);
     let boom = pay(&home, "boom", &[]);
     for d in [&queued, &slow, &cut, &boom] {
@@ -128,34 +135,66 @@ fn reconcile_settles_queued_slow_cut_and_bad_gateway() {
 
 #[test]
 fn reconcile_batches_at_most_fifty_references() {
+    use konnect::api::{Client, CommitRequest};
+    use konnect::journal::{Attempt, Journal, Settlement};
+    use konnect::sandbox::{Options, Sandbox};
     let home = Home::new();
+    // 53 queued payments made through the library against the sandbox that `--sandbox` will
+    // load (the same state file) and recorded in its journal: the CLI's own pay is tested
+    // elsewhere, and 53 processes would be most of this suite's time.
+    std::fs::create_dir_all(home.state_path().parent().unwrap()).unwrap();
+    let sandbox = Sandbox::start(
+        "127.0.0.1:0",
+        Options {
+            state_file: Some(home.state_path()),
+            credits: "1000000".parse().unwrap(),
+            settle: std::time::Duration::ZERO,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let url = konnect::endpoint::BaseUrl::parse(&sandbox.base_url()).unwrap();
+    let token = konnect::secret::Secret::new(konnect::sandbox::TOKEN);
+    let client = Client::new(&url, token, std::time::Duration::from_secs(10), false);
+    let journal = Journal::open(&home.journal_path(), "TEST").unwrap();
     for _ in 0..53 {
-        let mut c = home.sandbox(&[
-            "--json",
-            "pay",
-            "--isp",
-            "izone",
-            "--user",
-            "queued",
-            "--package",
-            PKG,
-            "--yes",
-            "--allow-repeat",
-        ]);
-        c.env("KONNECT_SANDBOX_CREDITS", "1000000");
-        let d = run_json(c).1;
-        assert_eq!(d["outcome"], "pending", "{d}");
+        let details = client
+            .details("izone", "queued", &konnect::reference::new())
+            .unwrap();
+        let package = &details.packages[0];
+        let reference = konnect::reference::new();
+        let attempt = Attempt {
+            reference: reference.clone(),
+            isp: "izone".into(),
+            username: "queued".into(),
+            customer: "queued".into(),
+            customer_name: None,
+            package_id: package.id.clone(),
+            package_name: package.name.clone(),
+            amount: package.amount,
+            timeout: std::time::Duration::from_secs(10),
+        };
+        journal.begin_payment(&attempt, None).unwrap();
+        let request = CommitRequest {
+            reference: &reference,
+            package_id: &package.id,
+            amount: package.amount,
+            session_id: &details.session_id,
+        };
+        let answer = client.commit(&request).unwrap();
+        assert_eq!(answer.status, 200);
+        let queued = Settlement {
+            commit_ended: true,
+            ..Settlement::new(konnect::api::Outcome::Pending, "queued")
+        };
+        journal.settle(&reference, &queued).unwrap();
     }
+    drop(sandbox);
     let (code, doc, _) = run_json(home.sandbox(&["--json", "reconcile"]));
     assert_eq!(code, 0, "{doc}");
-    assert_eq!(doc["changes"].as_array().unwrap().len(), 53);
-    assert!(
-        doc["changes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|c| c["after"] == "success")
-    );
+    let changes = doc["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 53);
+    assert!(changes.iter().all(|c| c["after"] == "success"), "{doc}");
     assert_eq!(home.state()["bulk_lookups"], serde_json::json!([50, 3]));
 }
 

@@ -2,7 +2,7 @@
 //! processes, the grace period before "unknown reference" means anything, TEST and LIVE apart,
 //! final rows that stay final, and answers that are redirected or contradict themselves.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -122,10 +122,11 @@ fn a_fresh_journal_opened_by_two_processes_at_once_never_fails() {
                 c.spawn().unwrap()
             })
             .collect();
-        // Opening alone is cheap: race it more often than the payments.
-        let histories: Vec<_> = (0..16)
-            .map(|i| {
-                let fresh = home.path().join(format!("history-{round}-{}.sqlite3", i / 2));
+        // The journal's own test races many openers in one process, which finds the race far
+        // more often; here real processes do what cashiers do.
+        let fresh = home.path().join(format!("history-{round}.sqlite3"));
+        let histories: Vec<_> = (0..2)
+            .map(|_| {
                 let mut c = against(&home, &server.base_url, &server.token, &fresh, &["history"]);
                 c.stdout(std::process::Stdio::null())
                     .stderr(std::process::Stdio::piped());

@@ -1,7 +1,7 @@
 //! The committed completion scripts and man page must equal what the current code generates.
 //! Regenerate with `KONNECT_REGENERATE=1 cargo test --test generated`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! `konnect lookup` against the built-in sandbox: every seed user, every slug, every refusal.
 
-mod common;
+use crate::common;
 
 use common::{Home, run, run_json};
 use serde_json::json;

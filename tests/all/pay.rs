@@ -2,7 +2,7 @@
 //! document, the journal row, and through the sandbox's own record that exactly one commit was
 //! sent per payment (none for dry runs, refusals and declines).
 
-mod common;
+use crate::common;
 
 use common::{Home, run, run_json};
 use serde_json::Value;
@@ -195,7 +195,9 @@ fn queued_is_pending() {
 #[test]
 fn slow_answer_is_pending_although_the_service_charged() {
     let home = Home::new();
-    let (code, doc, _) = pay(&home, "slow", ACTIVE_PKG, &["--timeout", "1"]);
+    let mut c = home.sandbox(&common::pay_args("slow", ACTIVE_PKG, &[]));
+    c.env("KONNECT_TIMEOUT_MS", "300");
+    let (code, doc, _) = run_json(c);
     assert_pending(&home, &doc, code);
     let reference = doc["reference"].as_str().unwrap();
     assert_eq!(
@@ -328,7 +330,7 @@ fn a_commit_that_never_left_is_safe_to_retry() {
         }
         let mut body = vec![0; length];
         reader.read_exact(&mut body).unwrap();
-        let answer = include_str!("../src/sandbox/fixtures/active.json");
+        let answer = include_str!("../../src/sandbox/fixtures/active.json");
         let mut out = stream;
         write!(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}", answer.len()).unwrap();
         drop(listener);

@@ -2,7 +2,7 @@
 //! numbers or strings, extra or missing fields, HTML, truncated or empty bodies, oversized
 //! bodies, garbage. Nothing may panic; each failure is one line with a documented exit code.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,12 +17,9 @@ fn serve(reply: Reply) -> Server {
 
 fn lookup(home: &Home, server: &Server, json: bool) -> assert_cmd::Command {
     let mut c = home.cmd();
-    c.env("KONNECT_TOKEN", "TEST:client-test-token").args([
-        "--base-url",
-        &server.base_url(),
-        "--timeout",
-        "2",
-    ]);
+    c.env("KONNECT_TOKEN", "TEST:client-test-token")
+        .env("KONNECT_TIMEOUT_MS", "500")
+        .args(["--base-url", &server.base_url()]);
     if json {
         c.arg("--json");
     }

@@ -1,0 +1,16 @@
+//! The integration tests, in one binary so that they run in parallel with each other and link
+//! once. Each module is one area; `common` is the harness (homes, the binary, readers).
+
+mod common;
+
+mod books;
+mod bounds;
+mod client;
+mod generated;
+mod hostile;
+mod lookup;
+mod once;
+mod pay;
+mod props;
+mod pty;
+mod secrets;
