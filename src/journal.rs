@@ -872,6 +872,19 @@ mod tests {
     }
 
     #[test]
+    fn a_journal_from_a_newer_konnect_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.sqlite3");
+        drop(Journal::open(&path, "TEST").unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        let e = Journal::open(&path, "TEST").err().unwrap();
+        assert!(e.message.contains("newer konnect (schema 99)"), "{}", e.message);
+    }
+
+    #[test]
     fn a_first_version_journal_is_migrated_without_losing_rows() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j.sqlite3");

@@ -1,7 +1,9 @@
 //! konnect: renew Konnect (KCMS) home-internet subscriptions through the Khalti service API.
 //!
-//! Data flows one way: `cli` -> `app` (settings, context) -> `flow` (the use cases) -> `render`;
-//! the flows use `api` (the service), `journal` (the local record) and `prompt` (the cashier).
+//! One run flows one way: `cli` parses, `commands` (one module each) put the rest together
+//! through the run's `context`: `api` talks to the service, `decide` says what its answers
+//! mean (pure), `journal` keeps the record, `render` and `prompt` face the cashier. The
+//! layers and who may call whom are in ARCHITECTURE.md.
 
 pub mod api;
 pub mod calendar;

@@ -150,21 +150,26 @@ fn broken_answers_give_one_line_errors() {
             "timed out",
         ),
     ];
-    for (name, reply, expected, says) in cases {
-        let home = Home::new();
-        let server = serve(reply);
-        let (code, out, err) = run(lookup(&home, &server, false));
-        assert_eq!(code, expected, "{name}: {err}");
-        assert!(out.is_empty(), "{name}: {out}");
-        let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
-        assert_eq!(errors.len(), 1, "{name}: one error line: {err}");
-        assert!(errors[0].contains(says), "{name}: {err}");
-        assert!(!err.contains("client-test-token"), "{name}: token leaked");
-        assert!(server.hits() >= 1, "{name}: the server was hit");
-        let (code, doc, _) = run_json(lookup(&home, &server, true));
-        assert_eq!(code, expected, "{name}");
-        assert_eq!(doc["ok"], false, "{name}");
-    }
+    // Each case has its own home and server: they run side by side.
+    std::thread::scope(|scope| {
+        for (name, reply, expected, says) in cases {
+            scope.spawn(move || {
+                let home = Home::new();
+                let server = serve(reply);
+                let (code, out, err) = run(lookup(&home, &server, false));
+                assert_eq!(code, expected, "{name}: {err}");
+                assert!(out.is_empty(), "{name}: {out}");
+                let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+                assert_eq!(errors.len(), 1, "{name}: one error line: {err}");
+                assert!(errors[0].contains(says), "{name}: {err}");
+                assert!(!err.contains("client-test-token"), "{name}: token leaked");
+                assert!(server.hits() >= 1, "{name}: the server was hit");
+                let (code, doc, _) = run_json(lookup(&home, &server, true));
+                assert_eq!(code, expected, "{name}");
+                assert_eq!(doc["ok"], false, "{name}");
+            });
+        }
+    });
 }
 
 #[test]

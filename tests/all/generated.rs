@@ -50,10 +50,10 @@ fn isp_slugs_complete_as_values_of_isp() {
     );
     let zsh =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/_konnect")).unwrap();
-    assert!(
-        zsh.contains("izone\\:Izone") || zsh.contains("izone"),
-        "zsh offers the slugs"
-    );
+    for isp in konnect::isp::ISPS {
+        let offered = format!("{}\\:\"{}\"", isp.slug, isp.name);
+        assert!(zsh.contains(&offered), "zsh offers {offered}");
+    }
 }
 
 #[test]

@@ -314,8 +314,12 @@ fn a_commit_that_never_left_is_safe_to_retry() {
     // commit's connection is refused and provably nothing left the machine.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
-    let server = std::thread::spawn(move || {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
         let (stream, _) = listener.accept().unwrap();
+        // Stop listening before answering: a commit sent after the answer is then refused for
+        // certain, never left in the backlog to be reset.
+        drop(listener);
         let mut reader = BufReader::new(stream.try_clone().unwrap());
         let mut length = 0;
         loop {
@@ -333,7 +337,7 @@ fn a_commit_that_never_left_is_safe_to_retry() {
         let answer = include_str!("../../src/sandbox/fixtures/active.json");
         let mut out = stream;
         write!(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}", answer.len()).unwrap();
-        drop(listener);
+        let _ = done.send(());
     });
     let home = Home::new();
     let mut c = home.cmd();
@@ -353,7 +357,9 @@ fn a_commit_that_never_left_is_safe_to_retry() {
         "--yes",
     ]);
     let (code, doc, _) = run_json(c);
-    server.join().unwrap();
+    finished
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the one-shot server answered the lookup");
     assert_eq!(code, 5, "{doc}");
     assert_eq!(doc["error"]["kind"], "network");
     assert!(
@@ -497,4 +503,117 @@ fn an_interrupt_before_anything_was_sent_is_a_cancellation_with_its_json_documen
     assert_eq!(doc["error"]["kind"], "cancelled");
     assert_eq!(home.commits(None), 0);
     assert!(home.journal().is_empty());
+}
+
+/// A server of ours whose commit answers HTTP 400 although the simulator took the payment,
+/// so that the look-up after the refusal finds it.
+fn refusing_after_taking(home: &Home, user: &str, still_queued: bool) -> (i32, Value) {
+    let (server, _) = common::altered(move |r, sim| match r.path.as_str() {
+        konnect::api::COMMIT_PATH => {
+            let _ = sim.handle(r);
+            let refusal =
+                serde_json::json!({"status": false, "error_code": "1017", "details": "Server error."});
+            Some(konnect::sandbox::Reply::json(400, &refusal))
+        }
+        konnect::api::STATUS_PATH if still_queued => {
+            let queued = serde_json::json!({"status": true, "state": "Queued", "reference": r.param("reference"), "response_id": 1});
+            Some(konnect::sandbox::Reply::json(200, &queued))
+        }
+        _ => None,
+    });
+    let journal = home.path().join("j.sqlite3");
+    let (code, doc, _) = common::pay_at(home, &server.base_url(), &journal, user, &[]);
+    (code, doc)
+}
+
+#[test]
+fn a_refusal_whose_look_up_finds_the_payment_follows_the_look_up() {
+    let (code, doc) = refusing_after_taking(&Home::new(), "active", false);
+    assert_eq!((code, doc["outcome"].as_str()), (0, Some("success")), "{doc}");
+    let (code, doc) = refusing_after_taking(&Home::new(), "queued", true);
+    assert_eq!((code, doc["outcome"].as_str()), (4, Some("pending")), "{doc}");
+}
+
+#[test]
+fn a_commit_answered_404_failed_and_one_answered_with_an_unreadable_200_is_pending() {
+    for (status, body, code, outcome) in [
+        (404, "<h1>Not Found</h1>", 3, "failed"),
+        (200, "{\"state\": \"Succ", 4, "pending"),
+    ] {
+        let home = Home::new();
+        let (server, _) = common::altered(move |r, _| {
+            (r.path == konnect::api::COMMIT_PATH).then(|| konnect::sandbox::Reply::Full {
+                status,
+                content_type: "application/json",
+                body: body.as_bytes().to_vec(),
+            })
+        });
+        let journal = home.path().join("j.sqlite3");
+        let (got, doc, _) = common::pay_at(&home, &server.base_url(), &journal, "active", &[]);
+        assert_eq!(
+            (got, doc["outcome"].as_str()),
+            (code, Some(outcome)),
+            "HTTP {status}: {doc}"
+        );
+    }
+}
+
+/// A sandbox journal that refuses one kind of write, as a full disk or a locked file would.
+fn journal_refusing(home: &Home, statement: &str) {
+    let (code, _, err) = run(home.sandbox(&["history"]));
+    assert_eq!(code, 0, "{err}");
+    let conn = rusqlite::Connection::open(home.journal_path()).unwrap();
+    conn.execute_batch(&format!(
+        "CREATE TRIGGER refuse BEFORE {statement} ON payments BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;"
+    ))
+    .unwrap();
+}
+
+#[test]
+fn a_write_ahead_that_fails_sends_nothing() {
+    let home = Home::new();
+    journal_refusing(&home, "INSERT");
+    let (code, doc, _) = pay(&home, "active", ACTIVE_PKG, &[]);
+    assert_eq!(code, 1, "{doc}");
+    assert_eq!(doc["error"]["kind"], "internal");
+    assert_eq!(home.commits(None), 0, "no row, no commit");
+}
+
+#[test]
+fn a_settle_that_fails_warns_and_keeps_the_outcome() {
+    let home = Home::new();
+    journal_refusing(&home, "UPDATE");
+    let (code, doc, err) = pay(&home, "active", ACTIVE_PKG, &[]);
+    assert_eq!((code, doc["outcome"].as_str()), (0, Some("success")), "{doc}");
+    assert!(
+        err.contains("stays unsettled in the journal") && err.contains("konnect reconcile"),
+        "{err}"
+    );
+    assert_eq!(only_row(&home).1, "sending", "unsettled, for reconcile to settle");
+    assert_eq!(home.commits(None), 1);
+}
+
+#[test]
+fn a_balance_below_the_amount_is_warned_about_before_paying() {
+    let home = Home::new();
+    let mut balance = home.sandbox(&["balance"]);
+    balance.env("KONNECT_SANDBOX_CREDITS", "100");
+    assert_eq!(run(balance).0, 0);
+    let mut c = home.sandbox(&[
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        ACTIVE_PKG,
+        "--dry-run",
+    ]);
+    c.env("KONNECT_SANDBOX_CREDITS", "100");
+    let (code, _, err) = run(c);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("the last known balance Rs. 100.00 is below the package's amount Rs. 5,999.00"),
+        "{err}"
+    );
 }

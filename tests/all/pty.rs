@@ -92,3 +92,36 @@ fn missing_isp_and_user_are_asked_for() {
     p.expect("Loop Network").unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
+
+#[test]
+fn a_repeat_is_asked_about_and_no_means_nothing_is_sent() {
+    let home = Home::new();
+    let scripted = common::pay_args("active", "1-13286-5-3", &[]);
+    assert_eq!(common::run(home.sandbox(&scripted)).0, 0);
+    // The same customer by the number the service knows them by.
+    let args = [
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "9779869045195",
+        "--package",
+        "1-13286-5-3",
+    ];
+    let mut p = spawn(&home, &args);
+    p.expect("was already paid as active").unwrap();
+    p.expect("Pay again anyway?").unwrap();
+    p.send("n\r").unwrap();
+    p.expect("nothing was sent").unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(home.commits(None), 1);
+
+    let mut p = spawn(&home, &args);
+    p.expect("Pay again anyway?").unwrap();
+    p.send("y\r").unwrap();
+    p.expect("Pay Rs. 5,999.00 for Chandra Mani Neupane?").unwrap();
+    p.send("y\r").unwrap();
+    p.expect("PAYMENT RECEIPT").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(home.commits(None), 2);
+}

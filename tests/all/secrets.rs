@@ -34,57 +34,73 @@ fn the_token_appears_nowhere() {
     };
     // Every command three ways (plain, -v, -v --json), run side by side: nothing here depends
     // on order, and the slow user's time-outs then overlap instead of adding up.
-    let mut commands: Vec<(String, assert_cmd::Command)> = Vec::new();
-    let mut go = |args: &[&str]| {
+    let mut commands: Vec<(String, i32, assert_cmd::Command)> = Vec::new();
+    let mut go = |args: &[&str], expected: i32| {
         for extra in [&[][..], &["-v"][..], &["-v", "--json"][..]] {
             let mut all: Vec<&str> = extra.to_vec();
             all.extend_from_slice(args);
-            commands.push((format!("{all:?}"), cmd(&all)));
+            commands.push((format!("{all:?}"), expected, cmd(&all)));
         }
     };
-    go(&["lookup", "--isp", "izone", "--user", "active"]);
-    go(&["lookup", "--isp", "izone", "--user", "new"]);
-    go(&["lookup", "--isp", "chitrawan-unique-net", "--user", "x"]);
+    go(&["lookup", "--isp", "izone", "--user", "active"], 0);
+    go(&["lookup", "--isp", "izone", "--user", "new"], 3);
+    go(&["lookup", "--isp", "chitrawan-unique-net", "--user", "x"], 2);
     let pay = |user: &'static str, package: &'static str, extra: &[&'static str]| {
         let mut args = vec!["pay", "--isp", "izone", "--user", user, "--package", package];
         args.extend_from_slice(extra);
         args
     };
-    go(&pay("active", PKG, &["--dry-run"]));
-    for user in ["active", "fail", "queued", "slow", "boom"] {
-        go(&pay(user, PKG, &["--yes", "--allow-repeat"]));
+    go(&pay("active", PKG, &["--dry-run", "--allow-repeat"]), 0);
+    for (user, expected) in [
+        ("active", 0),
+        ("fail", 3),
+        ("queued", 4),
+        ("slow", 4),
+        ("boom", 4),
+    ] {
+        go(&pay(user, PKG, &["--yes", "--allow-repeat"]), expected);
     }
-    go(&pay("active", "nope", &["--yes"]));
-    go(&["status", "01NOSUCHREF"]);
-    go(&["reconcile"]);
-    go(&["balance"]);
-    go(&["history"]);
-    go(&["history", "--csv"]);
-    go(&["report"]);
-    go(&["receipt", "01NOSUCHREF"]);
-    go(&["config", "show"]);
+    go(&pay("active", "nope", &["--yes"]), 2);
+    go(&["status", "01NOSUCHREF"], 2);
+    go(&["balance"], 0);
+    go(&["history", "--csv"], 0);
+    go(&["receipt", "01NOSUCHREF"], 2);
+    go(&["config", "show"], 0);
     let mut outputs: Vec<(String, String, String)> = std::thread::scope(|scope| {
         let running: Vec<_> = commands
             .into_iter()
-            .map(|(what, c)| {
+            .map(|(what, expected, c)| {
                 scope.spawn(move || {
                     let (code, out, err) = run(c);
+                    assert_eq!(code, expected, "{what}: {err}");
                     (format!("{what} -> {code}"), out, err)
                 })
             })
             .collect();
         running.into_iter().map(|t| t.join().unwrap()).collect()
     });
+    // What reads the payments' rows runs after them.
+    for args in [&["reconcile"][..], &["history"], &["report"]] {
+        for extra in [&[][..], &["-v"][..], &["-v", "--json"][..]] {
+            let mut all: Vec<&str> = extra.to_vec();
+            all.extend_from_slice(args);
+            let (code, out, err) = run(cmd(&all));
+            assert!(code == 0 || code == 4, "{all:?}: {err}");
+            outputs.push((format!("{all:?} -> {code}"), out, err));
+        }
+    }
     let mut listing = home.cmd();
     listing
         .env("KONNECT_TOKEN", TOKEN)
         .args(["--base-url", "http://example.com", "balance"]);
-    let (_, out, err) = run(listing);
+    let (code, out, err) = run(listing);
+    assert_eq!(code, 6, "{err}");
     outputs.push(("plain http refusal".into(), out, err));
     let mut live = home.cmd();
     live.env("KONNECT_TOKEN", TOKEN)
         .args(["--env", "live", "-v", "balance"]);
-    let (_, out, err) = run(live);
+    let (code, out, err) = run(live);
+    assert_eq!(code, 6, "{err}");
     outputs.push(("live refusal".into(), out, err));
 
     assert!(outputs.len() > 50);
