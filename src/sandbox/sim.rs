@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -155,11 +155,9 @@ fn validation(details: &str) -> Reply {
     refuse(400, "1010", "validation_error", "Validation error", details)
 }
 
+/// The clock's milliseconds, as the simulator's state keeps them.
 fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
+    u64::try_from(crate::clock::now_ms()).unwrap_or(0)
 }
 
 /// A fault or kind of customer chosen by username.

@@ -69,17 +69,7 @@ fn status_of_a_reference_this_journal_never_made_gives_no_advice_about_cash() {
 #[test]
 fn a_still_queued_payment_stays_pending() {
     let home = Home::new();
-    let mut c = home.sandbox(&[
-        "--json",
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "queued",
-        "--package",
-        PKG,
-        "--yes",
-    ]);
+    let mut c = home.sandbox(&common::pay_args("queued", PKG, &[]));
     c.env("KONNECT_SANDBOX_SETTLE_SECS", "3600");
     let reference = run_json(c).1["reference"].as_str().unwrap().to_string();
     let (code, _, _) = run(home.sandbox(&["status", &reference]));
@@ -213,16 +203,7 @@ fn balance_reflects_payments_and_warns_when_low() {
     assert!(out.contains("Rs. 94,001.00"), "{out}");
     assert!(err.contains("below low_balance"), "{err}");
     // pay warns before confirmation from the last known balance, without asking the service.
-    let (_, _, err) = run(home.sandbox(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "expired",
-        "--package",
-        "1-4412-8-1",
-        "--dry-run",
-    ]));
+    let (_, _, err) = run(home.sandbox(&common::order("expired", "1-4412-8-1", &["--dry-run"])));
     assert!(err.contains("below low_balance"), "{err}");
 }
 

@@ -66,17 +66,7 @@ fn a_dribbled_commit_is_pending() {
     let (code, doc, _) = run_json(against(
         &home,
         &server,
-        &[
-            "--json",
-            "pay",
-            "--isp",
-            "izone",
-            "--user",
-            "active",
-            "--package",
-            "1-13286-5-3",
-            "--yes",
-        ],
+        &common::pay_args("active", "1-13286-5-3", &[]),
     ));
     assert_eq!(code, 4, "{doc}");
     assert_eq!(doc["outcome"], "pending");

@@ -48,16 +48,7 @@ fn active_customer_pays_once_and_gets_a_receipt() {
     assert_eq!(home.state()["credits_available"], "94001.00");
 
     // The human receipt of a second customer.
-    let (code, out, err) = run(home.sandbox(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "expired",
-        "--package",
-        "1-4412-8-12",
-        "--yes",
-    ]));
+    let (code, out, err) = run(home.sandbox(&common::order("expired", "1-4412-8-12", &["--yes"])));
     assert_eq!(code, 0, "{err}");
     for needle in [
         "PAYMENT RECEIPT",
@@ -140,17 +131,7 @@ fn failed_state_means_nothing_charged() {
 #[test]
 fn insufficient_credits_is_looked_up_and_failed() {
     let home = Home::new();
-    let mut c = home.sandbox(&[
-        "--json",
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        ACTIVE_PKG,
-        "--yes",
-    ]);
+    let mut c = home.sandbox(&common::pay_args("active", ACTIVE_PKG, &[]));
     c.env("KONNECT_SANDBOX_CREDITS", "100");
     let (code, doc, _) = run_json(c);
     assert_eq!(code, 3, "{doc}");
@@ -247,17 +228,15 @@ fn repeat_guard_refuses_a_second_payment_without_allow_repeat() {
 #[test]
 fn dry_run_sends_nothing_and_masks_the_token() {
     let home = Home::new();
-    let (code, doc, err) = run_json(home.sandbox(&[
-        "--json",
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        ACTIVE_PKG,
-        "--dry-run",
-    ]));
+    let (code, doc, err) = run_json(
+        home.sandbox(
+            &[
+                &["--json"][..],
+                &common::order("active", ACTIVE_PKG, &["--dry-run"]),
+            ]
+            .concat(),
+        ),
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(doc["dry_run"], true);
     let body = &doc["request"]["body"];
@@ -270,16 +249,7 @@ fn dry_run_sends_nothing_and_masks_the_token() {
     );
     assert_eq!(home.commits(None), 0);
     assert!(home.journal().is_empty());
-    let (code, out, _) = run(home.sandbox(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        ACTIVE_PKG,
-        "--dry-run",
-    ]));
+    let (code, out, _) = run(home.sandbox(&common::order("active", ACTIVE_PKG, &["--dry-run"])));
     assert_eq!(code, 0);
     assert!(
         out.contains("nothing was sent") && out.contains("/api/servicegroup/commit/konnect/"),
@@ -290,15 +260,7 @@ fn dry_run_sends_nothing_and_masks_the_token() {
 #[test]
 fn without_a_terminal_yes_is_required() {
     let home = Home::new();
-    let (code, _, err) = run(home.sandbox(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        ACTIVE_PKG,
-    ]));
+    let (code, _, err) = run(home.sandbox(&common::order("active", ACTIVE_PKG, &[])));
     assert_eq!(code, 2);
     assert!(err.contains("--yes"), "{err}");
     let (code, _, err) = run(home.sandbox(&["pay", "--isp", "izone", "--user", "active", "--yes"]));
@@ -400,16 +362,7 @@ fn a_killed_payment_stays_pending_and_is_reported() {
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(only_row(&home).1, "sending");
-    let (code, out, err) = run(home.sandbox(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        ACTIVE_PKG,
-        "--dry-run",
-    ]));
+    let (code, out, err) = run(home.sandbox(&common::order("active", ACTIVE_PKG, &["--dry-run"])));
     assert_eq!(code, 0, "{out}");
     assert!(
         err.contains("1 payment(s) are not settled") && err.contains("konnect reconcile"),
@@ -599,16 +552,7 @@ fn a_balance_below_the_amount_is_warned_about_before_paying() {
     let mut balance = home.sandbox(&["balance"]);
     balance.env("KONNECT_SANDBOX_CREDITS", "100");
     assert_eq!(run(balance).0, 0);
-    let mut c = home.sandbox(&[
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        "active",
-        "--package",
-        ACTIVE_PKG,
-        "--dry-run",
-    ]);
+    let mut c = home.sandbox(&common::order("active", ACTIVE_PKG, &["--dry-run"]));
     c.env("KONNECT_SANDBOX_CREDITS", "100");
     let (code, _, err) = run(c);
     assert_eq!(code, 0, "{err}");

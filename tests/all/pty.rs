@@ -46,18 +46,7 @@ fn choose_another_package_with_the_arrow_keys_confirm_and_get_a_receipt() {
 #[test]
 fn declining_the_confirmation_sends_nothing() {
     let home = Home::new();
-    let mut p = spawn(
-        &home,
-        &[
-            "pay",
-            "--isp",
-            "izone",
-            "--user",
-            "active",
-            "--package",
-            "1-13286-5-3",
-        ],
-    );
+    let mut p = spawn(&home, &common::order("active", "1-13286-5-3", &[]));
     p.expect("Pay Rs. 5,999.00 for Chandra Mani Neupane?").unwrap();
     p.send("n\r").unwrap();
     p.expect("nothing was sent").unwrap();

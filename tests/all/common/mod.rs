@@ -82,19 +82,17 @@ impl Home {
     }
 }
 
+/// `pay --isp izone --user USER --package PACKAGE EXTRA…`: a payment as a person types it.
+pub fn order<'a>(user: &'a str, package: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["pay", "--isp", "izone", "--user", user, "--package", package];
+    args.extend_from_slice(extra);
+    args
+}
+
 /// `--json pay --isp izone --user USER --package PACKAGE --yes EXTRA…`: a scripted payment.
 pub fn pay_args<'a>(user: &'a str, package: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
-    let mut args = vec![
-        "--json",
-        "pay",
-        "--isp",
-        "izone",
-        "--user",
-        user,
-        "--package",
-        package,
-        "--yes",
-    ];
+    let mut args = vec!["--json"];
+    args.extend(order(user, package, &["--yes"]));
     args.extend_from_slice(extra);
     args
 }
