@@ -25,6 +25,9 @@ _konnect() {
             konnect,config)
                 cmd="konnect__subcmd__config"
                 ;;
+            konnect,doctor)
+                cmd="konnect__subcmd__doctor"
+                ;;
             konnect,help)
                 cmd="konnect__subcmd__help"
                 ;;
@@ -91,6 +94,9 @@ _konnect() {
             konnect__subcmd__help,config)
                 cmd="konnect__subcmd__help__subcmd__config"
                 ;;
+            konnect__subcmd__help,doctor)
+                cmd="konnect__subcmd__help__subcmd__doctor"
+                ;;
             konnect__subcmd__help,help)
                 cmd="konnect__subcmd__help__subcmd__help"
                 ;;
@@ -137,7 +143,7 @@ _konnect() {
 
     case "${cmd}" in
         konnect)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config completions sandbox help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config doctor completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,8 +530,46 @@ _konnect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        konnect__subcmd__doctor)
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -W "test live" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         konnect__subcmd__help)
-            opts="lookup pay status reconcile balance history report receipt config completions sandbox help"
+            opts="lookup pay status reconcile balance history report receipt config doctor completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,6 +669,20 @@ _konnect() {
         konnect__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1055,7 +1113,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__sandbox)
-            opts="-v -q -h -V --addr --state --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --addr --state --tls --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

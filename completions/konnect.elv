@@ -44,6 +44,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand report 'A day''s totals per ISP and outcome'
             cand receipt 'Print a payment''s receipt again'
             cand config 'Show or change settings'
+            cand doctor 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the built-in simulator; prints its base URL and a test token'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -339,6 +340,25 @@ set edit:completion:arg-completer[konnect] = {|@words|
         }
         &'konnect;config;help;help'= {
         }
+        &'konnect;doctor'= {
+            cand --env 'Which service: the staging server (test) or the live one'
+            cand --base-url 'Base URL of the service, overriding --env'
+            cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
+            cand --timeout 'Seconds a whole request may take [default: 30]'
+            cand --journal 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Print exactly one JSON document on stdout (NDJSON for batches)'
+            cand --no-input 'Never prompt: missing values and confirmations become usage errors'
+            cand --sandbox 'Run against the built-in simulator (test token, journal of its own)'
+            cand -v 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand --verbose 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand -q 'Print only results and errors (no banner, no warnings)'
+            cand --quiet 'Print only results and errors (no banner, no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'konnect;completions'= {
             cand --env 'Which service: the staging server (test) or the live one'
             cand --base-url 'Base URL of the service, overriding --env'
@@ -367,6 +387,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand --timeout 'Seconds a whole request may take [default: 30]'
             cand --journal 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]'
             cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --tls 'Serve HTTPS with a certificate made at start; prints the CA file to trust'
             cand --json 'Print exactly one JSON document on stdout (NDJSON for batches)'
             cand --no-input 'Never prompt: missing values and confirmations become usage errors'
             cand --sandbox 'Run against the built-in simulator (test token, journal of its own)'
@@ -389,6 +410,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand report 'A day''s totals per ISP and outcome'
             cand receipt 'Print a payment''s receipt again'
             cand config 'Show or change settings'
+            cand doctor 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the built-in simulator; prints its base URL and a test token'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -422,6 +444,8 @@ set edit:completion:arg-completer[konnect] = {|@words|
         &'konnect;help;config;set-token'= {
         }
         &'konnect;help;config;path'= {
+        }
+        &'konnect;help;doctor'= {
         }
         &'konnect;help;completions'= {
         }

@@ -100,6 +100,8 @@ pub enum Command {
     /// Show or change settings
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Check the setup: token, config, journal, the way to the service, the balance, the clock
+    Doctor,
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -224,6 +226,9 @@ pub struct SandboxArgs {
     /// Keep the simulator's state in this file (default: in memory)
     #[arg(long, value_name = "PATH")]
     pub state: Option<PathBuf>,
+    /// Serve HTTPS with a certificate made at start; prints the CA file to trust
+    #[arg(long)]
+    pub tls: bool,
 }
 
 /// An `--amount` as an exact decimal, checked the same way a typed amount is.

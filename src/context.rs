@@ -42,7 +42,7 @@ impl Ctx {
 
     /// Without the `sandbox` feature, `--sandbox` is refused plainly.
     #[cfg(not(feature = "sandbox"))]
-    fn ensure_sandbox(&mut self) -> Result<(), Failure> {
+    pub(crate) fn ensure_sandbox(&mut self) -> Result<(), Failure> {
         if self.settings.sandbox {
             return Err(Failure::usage(
                 "this konnect was built without the sandbox (cargo feature `sandbox`)",
@@ -53,7 +53,7 @@ impl Ctx {
 
     /// Starts the in-process sandbox for `--sandbox`, once, with its state in the data dir.
     #[cfg(feature = "sandbox")]
-    fn ensure_sandbox(&mut self) -> Result<(), Failure> {
+    pub(crate) fn ensure_sandbox(&mut self) -> Result<(), Failure> {
         if !self.settings.sandbox || self.sandbox.is_some() {
             return Ok(());
         }
@@ -83,11 +83,15 @@ impl Ctx {
             self.ui.note(&format!("konnect · {label}"));
         }
         let endpoint = self.settings.endpoint()?;
-        Ok(Client::new(
+        let ca_file = self.settings.ca_file.as_ref().map(|c| c.value.as_path());
+        let roots = crate::api::tls::roots(ca_file)
+            .map_err(|e| Failure::auth(format!("{e}; fix or unset ca_file")))?;
+        Ok(Client::with_roots(
             &endpoint,
             token,
             self.settings.timeout.value,
             self.global.verbose > 0,
+            roots,
         ))
     }
 

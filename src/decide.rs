@@ -331,6 +331,7 @@ mod tests {
             location: (300..400)
                 .contains(&status)
                 .then(|| "https://elsewhere/".to_string()),
+            date: None,
         })
     }
 

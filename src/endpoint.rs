@@ -97,6 +97,19 @@ impl BaseUrl {
         }
     }
 
+    /// The host, lower case; an IPv6 address keeps its brackets.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The port, or the scheme's own.
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.scheme {
+            Scheme::Http => 80,
+            Scheme::Https => 443,
+        })
+    }
+
     /// Whether the host is this machine: `localhost` or a loopback address.
     pub fn is_loopback(&self) -> bool {
         is_loopback_host(&self.host)

@@ -96,6 +96,8 @@ pub struct ConfigFile {
     pub low_balance: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lookup_grace_secs: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<PathBuf>,
 }
 
 /// The keys `config set` accepts; the token has its own command so it never sits in argv.
@@ -106,6 +108,7 @@ pub const SETTABLE_KEYS: &[&str] = &[
     "journal",
     "low_balance",
     "lookup_grace_secs",
+    "ca_file",
 ];
 
 impl ConfigFile {
@@ -170,6 +173,7 @@ impl ConfigFile {
                     Some(secs.ok_or_else(|| Failure::usage("timeout must be whole seconds from 1 to 600"))?);
             }
             "journal" => self.journal = Some(PathBuf::from(value)),
+            "ca_file" => self.ca_file = Some(PathBuf::from(value)),
             "low_balance" => {
                 Npr::parse_typed(value)
                     .map_err(|_| Failure::usage("low_balance must be an amount such as 5000 or 5,000.00"))?;
@@ -258,6 +262,8 @@ pub struct Settings {
     pub token: Option<Sourced<Secret>>,
     pub timeout: Sourced<Duration>,
     pub journal: Sourced<PathBuf>,
+    /// An extra root certificate (PEM) to trust beside the system's.
+    pub ca_file: Option<Sourced<PathBuf>>,
     pub low_balance: Option<Npr>,
     /// See [`DEFAULT_LOOKUP_GRACE_SECS`].
     pub lookup_grace: Duration,
@@ -372,6 +378,16 @@ impl Inputs<'_> {
         }
     }
 
+    fn ca_file(&self) -> Option<Sourced<PathBuf>> {
+        if let Some(p) = self.var("KONNECT_CA_FILE") {
+            return Some(Sourced::new(PathBuf::from(p), Source::EnvVar("KONNECT_CA_FILE")));
+        }
+        self.config
+            .ca_file
+            .clone()
+            .map(|p| Sourced::new(p, Source::Config))
+    }
+
     /// The sandbox keeps a journal of its own so that play money never mixes with real payments.
     fn journal(&self) -> Sourced<PathBuf> {
         if let Some(p) = &self.flags.journal {
@@ -459,6 +475,7 @@ impl Settings {
             token,
             timeout: inputs.timeout(),
             journal: inputs.journal(),
+            ca_file: inputs.ca_file(),
             low_balance: config.low_balance()?,
             lookup_grace: config.lookup_grace()?,
             loose_config_mode,

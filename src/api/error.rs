@@ -56,10 +56,19 @@ impl ApiError {
             E::Timeout(T::Global) => no_answer("timed out waiting for the answer".into()),
             E::Timeout(t) => no_answer(format!("timed out ({t:?})")),
             E::Io(e) if is_connect_error(&e) => not_sent(format!("could not connect to {host}: {e}")),
-            E::Io(e) => no_answer(e.to_string()),
-            e @ (E::Tls(_) | E::Rustls(_) | E::Pem(_) | E::TlsRequired) => {
-                not_sent(format!("TLS with {host} failed: {e}"))
-            }
+            // A failed handshake sent nothing: the request is written only after it.
+            E::Io(e) => match super::tls::handshake_failure(&e, host) {
+                Some(why) => ApiError::NotSent {
+                    host: host.to_string(),
+                    reason: why,
+                },
+                None => no_answer(e.to_string()),
+            },
+            E::Rustls(e) => ApiError::NotSent {
+                host: host.to_string(),
+                reason: super::tls::describe(&e, host),
+            },
+            e @ (E::Tls(_) | E::Pem(_) | E::TlsRequired) => not_sent(format!("TLS with {host} failed: {e}")),
             e @ (E::BadUri(_)
             | E::Http(_)
             | E::InvalidProxyUrl

@@ -3,6 +3,7 @@
 pub mod error;
 pub mod outcome;
 pub mod strict;
+pub mod tls;
 pub mod wire;
 
 use std::time::{Duration, Instant};
@@ -36,6 +37,8 @@ pub struct Exchange {
     pub body: Vec<u8>,
     /// Where a 3xx answer points; kept to name it, never followed.
     pub location: Option<String>,
+    /// The service's clock (`Date`), for `doctor`.
+    pub date: Option<String>,
 }
 
 impl Exchange {
@@ -156,6 +159,23 @@ impl Client {
     /// `timeout` bounds each whole call; connecting alone gets at most half of it (ten seconds at
     /// most), so a connection that never opens is told apart from an answer that never came.
     pub fn new(base_url: &BaseUrl, token: Secret, timeout: Duration, verbose: bool) -> Client {
+        Client::with_roots(
+            base_url,
+            token,
+            timeout,
+            verbose,
+            ureq::tls::RootCerts::PlatformVerifier,
+        )
+    }
+
+    /// A client that verifies the service with these roots (see [`tls::roots`]).
+    pub fn with_roots(
+        base_url: &BaseUrl,
+        token: Secret,
+        timeout: Duration,
+        verbose: bool,
+        roots: ureq::tls::RootCerts,
+    ) -> Client {
         let base = base_url.to_string();
         let host = base_url.host_port();
         // Proxies from the environment are honoured, except for loopback (the sandbox).
@@ -169,6 +189,7 @@ impl Client {
             .http_status_as_error(false)
             // A redirect is never followed: a commit must reach the service it was meant for.
             .max_redirects(0)
+            .tls_config(ureq::tls::TlsConfig::builder().root_certs(roots).build())
             .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout / 2)))
             .timeout_global(Some(timeout))
             .user_agent(concat!("konnect/", env!("CARGO_PKG_VERSION")))
@@ -277,8 +298,16 @@ impl Client {
 
     /// The account's credits.
     pub fn balance(&self) -> Result<Balance, ApiError> {
-        let v = self.get(BALANCE_PATH, &[])?.success_json()?;
-        Balance::from_value(&v).map_err(|reason| ApiError::Malformed { status: 200, reason })
+        self.balance_dated().map(|(b, _)| b)
+    }
+
+    /// The account's credits and the service's `Date` header, when it sent one.
+    pub fn balance_dated(&self) -> Result<(Balance, Option<String>), ApiError> {
+        let ex = self.get(BALANCE_PATH, &[])?;
+        let v = ex.success_json()?;
+        let balance =
+            Balance::from_value(&v).map_err(|reason| ApiError::Malformed { status: 200, reason })?;
+        Ok((balance, ex.date))
     }
 
     fn post(&self, path: &str, body: &Value) -> Result<Exchange, ApiError> {
@@ -317,10 +346,13 @@ impl Client {
             .map_err(|e| ApiError::from_ureq(e, &self.host))
             .and_then(|response| {
                 let status = response.status().as_u16();
-                let location = response
-                    .headers()
-                    .get("location")
-                    .map(|l| printable(&String::from_utf8_lossy(l.as_bytes())));
+                let header = |name: &str| {
+                    response
+                        .headers()
+                        .get(name)
+                        .map(|v| printable(&String::from_utf8_lossy(v.as_bytes())))
+                };
+                let (location, date) = (header("location"), header("date"));
                 let body = response
                     .into_body()
                     .with_config()
@@ -334,6 +366,7 @@ impl Client {
                     status,
                     body,
                     location,
+                    date,
                 })
             });
         if self.verbose {
@@ -401,30 +434,35 @@ mod tests {
             status: 502,
             body: b"<html><body>Bad Gateway</body></html>".to_vec(),
             location: None,
+            date: None,
         };
         assert!(matches!(html.json(), Err(ApiError::Http { status: 502, .. })));
         let empty = Exchange {
             status: 200,
             body: b"  ".to_vec(),
             location: None,
+            date: None,
         };
         assert!(matches!(empty.json(), Err(ApiError::Malformed { .. })));
         let truncated = Exchange {
             status: 200,
             body: b"{\"customer\": {".to_vec(),
             location: None,
+            date: None,
         };
         assert!(matches!(truncated.json(), Err(ApiError::Malformed { .. })));
         let refused = Exchange {
             status: 400,
             body: br#"{"status": false, "error_code": "1013"}"#.to_vec(),
             location: None,
+            date: None,
         };
         assert!(matches!(refused.success_json(), Err(ApiError::Rejected(_))));
         let odd = Exchange {
             status: 503,
             body: br#"{"status": true}"#.to_vec(),
             location: None,
+            date: None,
         };
         assert!(matches!(
             odd.success_json(),

@@ -64,6 +64,7 @@ fn show(ctx: &Ctx) {
             "journal": {"value": s.journal.value, "source": s.journal.source.to_string()},
             "low_balance": low,
             "lookup_grace_secs": s.lookup_grace.as_secs(),
+            "ca_file": s.ca_file.as_ref().map(|c| json!({"value": c.value, "source": c.source.to_string()})),
         }));
         return;
     }
@@ -93,6 +94,10 @@ fn show(ctx: &Ctx) {
     );
     println!("low_balance  {}", low.unwrap_or_else(|| "(not set)".into()));
     println!("lookup_grace_secs  {}", s.lookup_grace.as_secs());
+    match &s.ca_file {
+        Some(c) => println!("ca_file      {:<40} ({})", c.value.display(), c.source),
+        None => println!("ca_file      (none: the system's trust store)"),
+    }
     if let Some(mode) = s.loose_config_mode {
         ctx.ui.warn(&format!(
             "the config file holds the token but has mode {mode:o}; run `chmod 600 {}`",

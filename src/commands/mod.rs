@@ -10,6 +10,7 @@ pub mod balance;
 pub mod batch;
 pub mod completions;
 pub mod config;
+pub mod doctor;
 pub mod history;
 pub mod lookup;
 pub mod pay;
@@ -40,5 +41,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(&mut ctx(global)?, args),
         Command::Receipt(args) => receipt::run(&mut ctx(global)?, args),
         Command::Config(cmd) => config::run(&mut ctx(global)?, cmd),
+        Command::Doctor => doctor::run(&mut ctx(global)?),
     }
 }

@@ -76,6 +76,7 @@ type Connections = Arc<Mutex<Vec<(TcpStream, JoinHandle<()>)>>>;
 /// A running server; dropping it closes every connection and joins every thread.
 pub struct Server {
     addr: SocketAddr,
+    tls: bool,
     stop: Arc<AtomicBool>,
     hits: Arc<AtomicUsize>,
     accepted: Arc<AtomicUsize>,
@@ -83,35 +84,70 @@ pub struct Server {
     acceptor: Option<JoinHandle<()>>,
 }
 
+/// What every connection of a server shares.
+#[derive(Clone)]
+struct Shared {
+    handler: Handler,
+    tls: Option<Arc<rustls::ServerConfig>>,
+    stop: Arc<AtomicBool>,
+    hits: Arc<AtomicUsize>,
+    accepted: Arc<AtomicUsize>,
+    connections: Connections,
+}
+
 impl Server {
     /// Binds `addr` (port 0 for an ephemeral one) and serves each connection on its own thread.
     pub fn spawn(addr: &str, handler: Handler) -> io::Result<Server> {
+        Server::spawn_with(addr, handler, None)
+    }
+
+    /// As [`Server::spawn`], speaking HTTPS with this configuration.
+    pub fn spawn_tls(addr: &str, handler: Handler, tls: Arc<rustls::ServerConfig>) -> io::Result<Server> {
+        Server::spawn_with(addr, handler, Some(tls))
+    }
+
+    fn spawn_with(
+        addr: &str,
+        handler: Handler,
+        tls: Option<Arc<rustls::ServerConfig>>,
+    ) -> io::Result<Server> {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
-        let stop = Arc::new(AtomicBool::new(false));
-        let hits = Arc::new(AtomicUsize::new(0));
-        let accepted = Arc::new(AtomicUsize::new(0));
-        let connections: Connections = Arc::default();
-        let shared = (stop.clone(), hits.clone(), accepted.clone(), connections.clone());
+        let shared = Shared {
+            handler,
+            tls: tls.clone(),
+            stop: Arc::new(AtomicBool::new(false)),
+            hits: Arc::new(AtomicUsize::new(0)),
+            accepted: Arc::new(AtomicUsize::new(0)),
+            connections: Arc::default(),
+        };
+        let mut server = Server {
+            addr,
+            tls: tls.is_some(),
+            stop: shared.stop.clone(),
+            hits: shared.hits.clone(),
+            accepted: shared.accepted.clone(),
+            connections: shared.connections.clone(),
+            acceptor: None,
+        };
         let acceptor = thread::Builder::new()
             .name("sandbox-accept".into())
-            .spawn(move || accept_loop(listener, handler, shared))?;
-        Ok(Server {
-            addr,
-            stop,
-            hits,
-            accepted,
-            connections,
-            acceptor: Some(acceptor),
-        })
+            .spawn(move || accept_loop(listener, shared))?;
+        server.acceptor = Some(acceptor);
+        Ok(server)
     }
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
 
+    /// `http://127.0.0.1:PORT`, or `https://127.0.0.1:PORT` (its certificate names the address).
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        if self.tls {
+            format!("https://{}", self.addr)
+        } else {
+            format!("http://{}", self.addr)
+        }
     }
 
     /// How many requests were read, so a test can assert that it was (or was not) reached.
@@ -141,25 +177,20 @@ impl Drop for Server {
     }
 }
 
-fn accept_loop(
-    listener: TcpListener,
-    handler: Handler,
-    shared: (Arc<AtomicBool>, Arc<AtomicUsize>, Arc<AtomicUsize>, Connections),
-) {
-    let (stop, hits, accepted, connections) = shared;
+fn accept_loop(listener: TcpListener, shared: Shared) {
     for conn in listener.incoming() {
-        if stop.load(Ordering::SeqCst) {
+        if shared.stop.load(Ordering::SeqCst) {
             break;
         }
         let Ok(stream) = conn else { continue };
         let Ok(control) = stream.try_clone() else { continue };
-        accepted.fetch_add(1, Ordering::SeqCst);
-        let (handler, hits, stop) = (handler.clone(), hits.clone(), stop.clone());
+        shared.accepted.fetch_add(1, Ordering::SeqCst);
+        let each = shared.clone();
         let spawned = thread::Builder::new()
             .name("sandbox-conn".into())
-            .spawn(move || serve_connection(stream, handler, hits, stop));
+            .spawn(move || serve(stream, each));
         if let Ok(thread) = spawned {
-            let mut open = connections.lock().unwrap_or_else(|p| p.into_inner());
+            let mut open = shared.connections.lock().unwrap_or_else(|p| p.into_inner());
             open.retain(|(_, t)| !t.is_finished());
             open.push((control, thread));
         }
@@ -178,34 +209,46 @@ fn pause(wait: Duration, stop: &AtomicBool) -> bool {
     true
 }
 
-fn serve_connection(stream: TcpStream, handler: Handler, hits: Arc<AtomicUsize>, stop: Arc<AtomicBool>) {
+/// Serves one connection, in the clear or over TLS, and closes it.
+fn serve(stream: TcpStream, shared: Shared) {
     let _ = stream.set_nodelay(true);
     let _ = stream.set_read_timeout(Some(IDLE));
-    let Ok(mut out) = stream.try_clone() else {
+    let Ok(control) = stream.try_clone() else {
         return;
     };
-    let mut reader = BufReader::new(stream);
-    while !stop.load(Ordering::SeqCst) {
-        let head = match read_request(&mut reader) {
-            Ok(Some(h)) => h,
-            Ok(None) => break,
-            Err(status) => {
-                let _ = write_full(&mut out, status, "text/plain", b"bad request", true, false);
-                break;
+    match &shared.tls {
+        None => serve_connection(BufReader::new(stream), &shared),
+        Some(config) => {
+            if let Ok(tls) = rustls::ServerConnection::new(config.clone()) {
+                serve_connection(BufReader::new(rustls::StreamOwned::new(tls, stream)), &shared);
             }
-        };
-        hits.fetch_add(1, Ordering::SeqCst);
-        let head_only = head.request.method == "HEAD";
-        if !send(&mut out, handler(&head.request), head.close, head_only, &stop) {
-            break;
         }
     }
     // Shut down rather than only drop: the server keeps a handle to close it on drop.
-    let _ = out.shutdown(Shutdown::Both);
+    let _ = control.shutdown(Shutdown::Both);
+}
+
+fn serve_connection<S: Read + Write>(mut conn: BufReader<S>, shared: &Shared) {
+    while !shared.stop.load(Ordering::SeqCst) {
+        let head = match read_request(&mut conn) {
+            Ok(Some(h)) => h,
+            Ok(None) => return,
+            Err(status) => {
+                let _ = write_full(conn.get_mut(), status, "text/plain", b"bad request", true, false);
+                return;
+            }
+        };
+        shared.hits.fetch_add(1, Ordering::SeqCst);
+        let head_only = head.request.method == "HEAD";
+        let reply = (shared.handler)(&head.request);
+        if !send(conn.get_mut(), reply, head.close, head_only, &shared.stop) {
+            return;
+        }
+    }
 }
 
 /// Writes a reply; false when the connection must end here.
-fn send(out: &mut TcpStream, reply: Reply, close: bool, head_only: bool, stop: &AtomicBool) -> bool {
+fn send(out: &mut impl Write, reply: Reply, close: bool, head_only: bool, stop: &AtomicBool) -> bool {
     match reply {
         Reply::Full {
             status,
@@ -239,7 +282,7 @@ fn send(out: &mut TcpStream, reply: Reply, close: bool, head_only: bool, stop: &
 }
 
 fn write_full(
-    out: &mut TcpStream,
+    out: &mut impl Write,
     status: u16,
     content_type: &str,
     body: &[u8],
@@ -247,8 +290,11 @@ fn write_full(
     head_only: bool,
 ) -> io::Result<()> {
     let connection = if close { "close" } else { "keep-alive" };
+    let date = jiff::fmt::rfc2822::DateTimePrinter::new()
+        .timestamp_to_rfc9110_string(&jiff::Timestamp::now())
+        .unwrap_or_default();
     let head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: {connection}\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nDate: {date}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: {connection}\r\n\r\n",
         reason(status),
         body.len()
     );
@@ -276,7 +322,7 @@ struct Head {
 
 /// Reads the bytes of one request head, up to its blank line; `Ok(None)` at a clean end of the
 /// connection (or an idle one timing out).
-fn read_head_bytes(reader: &mut BufReader<TcpStream>) -> Result<Option<Vec<u8>>, u16> {
+fn read_head_bytes(reader: &mut impl BufRead) -> Result<Option<Vec<u8>>, u16> {
     let mut head: Vec<u8> = Vec::new();
     loop {
         let buf = match reader.fill_buf() {
@@ -307,7 +353,7 @@ fn read_head_bytes(reader: &mut BufReader<TcpStream>) -> Result<Option<Vec<u8>>,
 }
 
 /// Reads one request; `Ok(None)` at a clean end of the connection, `Err(status)` for a bad one.
-fn read_request(reader: &mut BufReader<TcpStream>) -> Result<Option<Head>, u16> {
+fn read_request(reader: &mut impl BufRead) -> Result<Option<Head>, u16> {
     let Some(bytes) = read_head_bytes(reader)? else {
         return Ok(None);
     };

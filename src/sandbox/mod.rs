@@ -3,6 +3,7 @@
 
 pub mod http;
 pub mod sim;
+pub mod tls;
 
 use std::io;
 use std::sync::Arc;
@@ -24,9 +25,28 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn start(addr: &str, opts: Options) -> io::Result<Sandbox> {
+        Sandbox::serve(addr, opts, None)
+    }
+
+    /// The simulator over HTTPS, with a certificate signed by `authority`.
+    pub fn start_tls(
+        addr: &str,
+        opts: Options,
+        authority: &tls::Authority,
+        leaf: tls::Leaf,
+    ) -> io::Result<Sandbox> {
+        let config = authority.server(leaf, &[]).map_err(io::Error::other)?;
+        Sandbox::serve(addr, opts, Some(config))
+    }
+
+    fn serve(addr: &str, opts: Options, tls: Option<Arc<rustls::ServerConfig>>) -> io::Result<Sandbox> {
         let sim = Arc::new(Simulator::new(opts));
         let handler_sim = sim.clone();
-        let server = Server::spawn(addr, Arc::new(move |req: &Request| handler_sim.handle(req)))?;
+        let handler: http::Handler = Arc::new(move |req: &Request| handler_sim.handle(req));
+        let server = match tls {
+            Some(config) => Server::spawn_tls(addr, handler, config)?,
+            None => Server::spawn(addr, handler)?,
+        };
         Ok(Sandbox { server, sim })
     }
 

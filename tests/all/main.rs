@@ -14,3 +14,4 @@ mod pay;
 mod props;
 mod pty;
 mod secrets;
+mod tls;

@@ -87,7 +87,7 @@ proptest! {
 
     #[test]
     fn parsers_never_panic_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512), status in 100u16..600) {
-        let ex = Exchange { status, body: bytes, location: None };
+        let ex = Exchange { status, body: bytes, location: None, date: None };
         let _ = ex.snippet();
         if let Ok(v) = ex.json() {
             parse_everything(&v);
