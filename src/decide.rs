@@ -201,7 +201,7 @@ fn by_state(a: CommitAnswer, service_error: Option<ServiceError>) -> Verdict {
 
 /// After a 4xx the service answered definitely, so an unknown reference here proves nothing
 /// was charged (no grace period); any other look-up result decides by its state.
-pub fn after_refusal(refusal: Refusal, lookup: Result<TxnStatus, ApiError>) -> Verdict {
+pub fn after_refusal(refusal: Refusal, amount: Npr, lookup: Result<TxnStatus, ApiError>) -> Verdict {
     let Refusal {
         said,
         code,
@@ -209,23 +209,28 @@ pub fn after_refusal(refusal: Refusal, lookup: Result<TxnStatus, ApiError>) -> V
         conclusive,
     } = refusal;
     let mut v = match lookup {
-        Ok(s) if s.contradiction.is_some() => Verdict::new(
+        Ok(s) if doubt(&s, amount).is_some() => Verdict::new(
             End::Pending,
-            format!(
-                "{said}; the status look-up contradicts itself ({})",
-                s.contradiction.as_deref().unwrap_or_default()
-            ),
+            format!("{said}; {}", doubt(&s, amount).unwrap_or_default()),
         ),
         Ok(s) if !s.found && conclusive => Verdict::new(End::Failed, said),
         Ok(s) if !s.found => Verdict::new(
             End::Pending,
             format!("{said}; the service does not know the payment yet, look it up again in 5 minutes"),
         ),
-        Ok(s) => Verdict {
-            state: s.state.clone(),
-            transaction_id: s.response_id,
-            ..Verdict::new(End::of(Outcome::of_state(s.state.as_deref())), said)
-        },
+        Ok(s) => {
+            let end = End::of(Outcome::of_state(s.state.as_deref()));
+            // A payment that went through after all is told as such, not as the refusal.
+            let message = match end {
+                End::Paid => format!("the service refused at first ({said}), but the payment went through"),
+                _ => said,
+            };
+            Verdict {
+                state: s.state.clone(),
+                transaction_id: s.response_id,
+                ..Verdict::new(end, message)
+            }
+        }
         Err(e) => Verdict::new(
             End::Pending,
             format!("{said}; the status look-up failed too: {e}"),
@@ -241,6 +246,38 @@ pub fn after_refusal(refusal: Refusal, lookup: Result<TxnStatus, ApiError>) -> V
 pub struct Reading {
     pub outcome: Outcome,
     pub note: String,
+    /// For an unknown reference still in its grace period: from when a look-up is conclusive.
+    pub conclusive_from_ms: Option<i64>,
+}
+
+/// Why a look-up's answer cannot be acted on: it contradicts itself, names another amount,
+/// or reports a refund.
+fn doubt(answer: &TxnStatus, amount: Npr) -> Option<String> {
+    if let Some(why) = &answer.contradiction {
+        return Some(format!(
+            "the service's answer contradicts itself ({why}); still pending"
+        ));
+    }
+    if !answer.found {
+        return None;
+    }
+    if let Some(said) = answer.amount.filter(|a| *a != Npr::ZERO && *a != amount) {
+        return Some(format!(
+            "the service reports {} for a payment of {}; check with the service before acting",
+            said.lakh(),
+            amount.lakh()
+        ));
+    }
+    let refunded = answer.refunded == Some(true)
+        || answer.refunded_amount.is_some_and(|a| a > Npr::ZERO)
+        || !answer.refunds.is_empty();
+    refunded.then(|| {
+        let how_much = answer.refunded_amount.map(Npr::lakh);
+        format!(
+            "the service reports a refund ({}); check with the service before taking or handing back money",
+            how_much.unwrap_or_else(|| "amount not given".into())
+        )
+    })
 }
 
 /// What was asked of the service for one payment: what a look-up's answer is checked against.
@@ -265,58 +302,32 @@ impl Asked {
 /// charged only once the service has had `grace` after the commit's answer was due; an answer
 /// that contradicts itself, names another amount or reports a refund is never decided.
 pub fn read_answer(answer: &TxnStatus, asked: &Asked, now_ms: i64, grace: Duration) -> Reading {
-    let pending = |note: String| Reading {
-        outcome: Outcome::Pending,
+    let reading = |outcome: Outcome, note: String| Reading {
+        outcome,
         note,
+        conclusive_from_ms: None,
     };
-    if let Some(why) = &answer.contradiction {
-        return pending(format!(
-            "the service's answer contradicts itself ({why}); still pending"
-        ));
-    }
-    if answer.found
-        && let Some(amount) = answer.amount.filter(|a| *a != Npr::ZERO && *a != asked.amount)
-    {
-        return pending(format!(
-            "the service reports {} for a payment of {}; check with the service before acting",
-            amount.lakh(),
-            asked.amount.lakh()
-        ));
-    }
-    let refunded = answer.refunded == Some(true)
-        || answer.refunded_amount.is_some_and(|a| a > Npr::ZERO)
-        || !answer.refunds.is_empty();
-    if answer.found && refunded {
-        return pending(format!(
-            "the service reports a refund ({}); check with the service before taking or handing back money",
-            answer
-                .refunded_amount
-                .map(Npr::lakh)
-                .unwrap_or_else(|| "amount not given".into())
-        ));
+    if let Some(why) = doubt(answer, asked.amount) {
+        return reading(Outcome::Pending, why);
     }
     if answer.found {
-        let outcome = Outcome::of_state(answer.state.as_deref());
         let note = answer
             .details
             .clone()
             .unwrap_or_else(|| format!("state {}", answer.state.as_deref().unwrap_or("missing")));
-        return Reading { outcome, note };
+        return reading(Outcome::of_state(answer.state.as_deref()), note);
     }
     let conclusive_ms = asked.due_ms.saturating_add(grace.as_millis() as i64);
     if now_ms >= conclusive_ms {
-        Reading {
-            outcome: Outcome::Failed,
-            note: "the service has no payment with this reference: nothing was charged".into(),
-        }
-    } else {
-        Reading {
-            outcome: Outcome::Pending,
-            note: format!(
-                "not yet known to the service; the commit may still be on its way. A look-up is conclusive from {}",
-                crate::clock::local_time(conclusive_ms)
-            ),
-        }
+        let note = "the service has no payment with this reference: nothing was charged";
+        return reading(Outcome::Failed, note.into());
+    }
+    Reading {
+        conclusive_from_ms: Some(conclusive_ms),
+        ..reading(
+            Outcome::Pending,
+            "not yet known to the service; the commit may still be on its way".into(),
+        )
     }
 }
 
@@ -347,6 +358,10 @@ mod tests {
             Next::LookUp(r) => r,
             Next::Done(v) => panic!("HTTP {status} is looked up, not {v:?}"),
         }
+    }
+
+    fn five_999() -> Npr {
+        Npr::parse("5999").unwrap()
     }
 
     fn found(state: &str) -> TxnStatus {
@@ -431,27 +446,38 @@ mod tests {
             r#"{"status": false, "error_code": "1016", "details": "Not enough credits."}"#,
         );
         assert_eq!(r.code.as_deref(), Some("1016"));
-        let v = after_refusal(r.clone(), Ok(TxnStatus::default()));
+        let v = after_refusal(r.clone(), five_999(), Ok(TxnStatus::default()));
         assert_eq!((v.end, v.code.as_deref()), (End::Failed, Some("1016")));
         assert!(v.message.contains("Not enough credits."));
-        let v = after_refusal(r.clone(), Ok(found("Success")));
+        let refunded = TxnStatus {
+            refunded: Some(true),
+            ..found("Success")
+        };
+        assert_eq!(
+            after_refusal(r.clone(), five_999(), Ok(refunded)).end,
+            End::Pending
+        );
+        let v = after_refusal(r.clone(), five_999(), Ok(found("Success")));
         assert_eq!((v.end, v.transaction_id.as_deref()), (End::Paid, Some("9")));
-        assert_eq!(after_refusal(r.clone(), Ok(found("Queued"))).end, End::Pending);
+        assert_eq!(
+            after_refusal(r.clone(), five_999(), Ok(found("Queued"))).end,
+            End::Pending
+        );
         let odd = TxnStatus {
             contradiction: Some("x".into()),
             ..found("Success")
         };
-        assert_eq!(after_refusal(r.clone(), Ok(odd)).end, End::Pending);
+        assert_eq!(after_refusal(r.clone(), five_999(), Ok(odd)).end, End::Pending);
         let down = ApiError::Http {
             status: 503,
             snippet: String::new(),
         };
-        assert_eq!(after_refusal(r, Err(down)).end, End::Pending);
+        assert_eq!(after_refusal(r, five_999(), Err(down)).end, End::Pending);
         // Only a plain 400 makes an unknown reference conclusive.
         for status in [408, 409, 429, 499] {
             let r = refusal(status, r#"{"status": false, "error_code": "1017"}"#);
             assert_eq!(
-                after_refusal(r, Ok(TxnStatus::default())).end,
+                after_refusal(r, five_999(), Ok(TxnStatus::default())).end,
                 End::Pending,
                 "{status}"
             );
@@ -474,7 +500,7 @@ mod tests {
         let unknown = TxnStatus::default();
         let young = read_answer(&unknown, &asked(NOW - 60_000), NOW, GRACE);
         assert_eq!(young.outcome, Outcome::Pending);
-        assert!(young.note.contains("conclusive from"), "{}", young.note);
+        assert_eq!(young.conclusive_from_ms, Some(NOW - 60_000 + 300_000));
         let edge = read_answer(&unknown, &asked(NOW - 300_000), NOW, GRACE);
         assert_eq!(edge.outcome, Outcome::Failed);
         assert!(edge.note.contains("nothing was charged"));

@@ -586,7 +586,12 @@ impl Journal {
         }
         if let Some(u) = &f.username {
             args.push(u.clone().into());
-            sql.push_str(&format!(" AND (username = ?{0} OR customer = ?{0})", args.len()));
+            // The customer by any handle they were paid under, in any case.
+            sql.push_str(&format!(
+                " AND (username = ?{0} COLLATE NOCASE OR customer = ?{0} COLLATE NOCASE OR customer IN \
+                 (SELECT customer FROM payments WHERE username = ?{0} COLLATE NOCASE))",
+                args.len()
+            ));
         }
         if !f.states.is_empty() {
             let list: Vec<String> = f.states.iter().map(|s| format!("'{}'", s.as_str())).collect();

@@ -260,7 +260,6 @@ impl Details {
     }
 }
 
-/// Why an answer whose `state` is `Success` cannot be believed: it also carries a failure sign.
 /// Why an answer cannot be believed: `Success` with a sign of failure beside it or inside its
 /// `extra_data` (a `status` that is not true, an error code, an error), or a failed state that
 /// says credits were consumed. Such an answer is pending, never decided.

@@ -1,5 +1,6 @@
 //! The commands, one module each, and the one place that dispatches to them. They return exit
-//! codes or [`crate::failure::Failure`]s; they use the context, never each other's internals.
+//! codes or [`crate::failure::Failure`]s. What several share lives in a module of its own
+//! (`rows`: finding and settling a payment's row), never inside another command.
 
 use std::process::ExitCode;
 
@@ -17,6 +18,7 @@ pub mod pay;
 pub mod receipt;
 pub mod reconcile;
 pub mod report;
+mod rows;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod status;

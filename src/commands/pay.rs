@@ -14,6 +14,7 @@ use crate::failure::{Failure, Kind};
 use crate::interrupt::{self, Stage};
 use crate::isp::Isp;
 use crate::journal::{Attempt, Journal, Payment};
+use crate::money::Npr;
 use crate::prompt;
 use crate::render;
 
@@ -21,10 +22,15 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// Sends nothing itself: reads the commit's answer, and after a refusal looks the reference up
 /// once (the one extra request the outcome table asks for).
-pub fn classify(client: &Client, reference: &str, answer: Result<Exchange, ApiError>) -> Verdict {
+pub fn classify(
+    client: &Client,
+    reference: &str,
+    amount: Npr,
+    answer: Result<Exchange, ApiError>,
+) -> Verdict {
     match decide::commit(&answer) {
         Next::Done(v) => v,
-        Next::LookUp(refusal) => decide::after_refusal(refusal, client.status(reference)),
+        Next::LookUp(refusal) => decide::after_refusal(refusal, amount, client.status(reference)),
     }
 }
 
@@ -115,14 +121,14 @@ impl Order<'_> {
 /// once, classify, settle, report.
 pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
     // Everything that needs no network is checked first, so a bad call sends nothing.
+    let isp = ctx.isp_arg(args.isp)?;
+    let user = ctx.user_arg(args.user.as_deref())?;
     if !args.yes && !args.dry_run && !ctx.ui.interactive {
         return Err(Failure::usage(
             "without a terminal the payment cannot be confirmed; pass --yes (or --dry-run)",
         )
         .into());
     }
-    let isp = ctx.isp_arg(args.isp)?;
-    let user = ctx.user_arg(args.user.as_deref())?;
     let journal = ctx.journal()?;
     let client = ctx.client()?;
     let details = look_up(ctx, &client, isp, &user)?;
@@ -212,7 +218,7 @@ fn send_once(ctx: &Ctx, client: &Client, order: &Order<'_>, request: &CommitRequ
         .spin(&format!("Paying {}…", order.package.amount.lakh()), || {
             client.commit(request)
         });
-    classify(client, &reference, answer)
+    classify(client, &reference, order.package.amount, answer)
 }
 
 /// Step 8: the journal row holds the outcome. If it cannot be written the cashier still sees
@@ -314,7 +320,11 @@ fn repeat_guard(ctx: &Ctx, journal: &Journal, order: &Order<'_>) -> Result<bool,
     };
     let what = already_paid(order, &prev);
     if ctx.ui.interactive {
-        ctx.ui.warn(&what);
+        // Shown even with -q: the question below makes no sense without it.
+        eprintln!(
+            "{} {what}",
+            console::style("warning:").yellow().bold().for_stderr()
+        );
         if prompt::confirm("Pay again anyway?", false)? {
             return Ok(true);
         }
@@ -345,7 +355,7 @@ fn pending_failure(reference: &str, v: &Verdict) -> Failure {
     Failure::new(
         Kind::Pending,
         format!(
-            "payment {reference} is PENDING: it may have gone through. Do NOT pay again; run `konnect status {reference}` after 5 minutes ({})",
+            "payment {reference} is PENDING: it may have gone through. Hold the customer's money and do NOT pay again; run `konnect status {reference}` after 5 minutes ({})",
             v.message
         ),
     )
@@ -359,7 +369,7 @@ fn failure_of(reference: &str, v: &Verdict) -> Option<Failure> {
         End::NotSent => Failure::new(Kind::Network, format!("{message}; safe to retry")),
         End::Failed => Failure::new(
             Kind::Rejected,
-            format!("payment failed: {message}; nothing was charged"),
+            format!("payment failed: {message}; nothing was charged: give the money back / do not take it"),
         ),
         End::Pending => pending_failure(reference, v),
     };

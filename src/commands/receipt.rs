@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::status::own_row;
+use super::rows::own_row;
 use crate::cli::ReceiptArgs;
 use crate::context::Ctx;
 use crate::render::{self, payment_json};

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::status::{exit_for, settle};
+use super::rows::{exit_for, settle};
 use crate::api::{Outcome, TxnStatus};
 use crate::context::Ctx;
 use crate::decide::{Asked, read_answer};
@@ -97,6 +97,12 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
             })
             .collect();
         let mut doc = json!({"ok": still == 0, "changes": list, "still_pending": still});
+        if still > 0 {
+            let message = format!(
+                "{still} payment(s) still pending: do NOT pay them again; run `konnect reconcile` again in 5 minutes"
+            );
+            doc["error"] = json!({"kind": crate::failure::Kind::Pending, "message": message});
+        }
         if let Some(e) = &failed_lookup {
             doc["lookup_error"] = json!(e.to_string());
         }

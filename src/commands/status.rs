@@ -5,93 +5,13 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
+use super::rows::{After, exit_for, own_row, settle};
 use crate::api::{Outcome, TxnStatus};
 use crate::context::Ctx;
 use crate::decide::{Asked, Reading, read_answer};
 use crate::failure::{Failure, Kind};
-use crate::journal::{Journal, Payment, RowState, Settled, Settlement};
+use crate::journal::Payment;
 use crate::money::Npr;
-
-/// What a payment's row says once a look-up was recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum After {
-    /// The row holds this outcome (changed by the answer, or final and agreeing with it).
-    Holds(Outcome),
-    /// The row is final and the service now says otherwise: kept, noted, and not to be acted
-    /// on either way until someone checks with the service.
-    Disputed { kept: RowState, said: Outcome },
-}
-
-impl After {
-    /// What the cashier acts on: a disputed payment is held like a pending one.
-    pub(crate) fn outcome(self) -> Outcome {
-        match self {
-            After::Holds(o) => o,
-            After::Disputed { .. } => Outcome::Pending,
-        }
-    }
-}
-
-/// Records a reading in the journal; a final row is kept and a contradicting answer only noted.
-pub(crate) fn settle(
-    ctx: &Ctx,
-    journal: &Journal,
-    row: &Payment,
-    answer: &TxnStatus,
-    reading: &Reading,
-) -> Result<After, Failure> {
-    let settlement = Settlement {
-        state: answer.state.clone(),
-        transaction_id: answer.response_id.clone().filter(|_| answer.found),
-        ..Settlement::new(reading.outcome, reading.note.clone())
-    };
-    Ok(match journal.settle(&row.reference, &settlement)? {
-        Settled::Changed => After::Holds(reading.outcome),
-        Settled::Unchanged(kept) => After::Holds(kept.outcome()),
-        Settled::Contradicted(kept) => {
-            ctx.ui.warn(&format!(
-                "the service now says {} for {}, but the journal holds it as {} (final); kept {} and noted the answer on the row",
-                reading.outcome.as_str().to_uppercase(),
-                row.reference,
-                kept.as_str().to_uppercase(),
-                kept.as_str()
-            ));
-            After::Disputed {
-                kept,
-                said: reading.outcome,
-            }
-        }
-    })
-}
-
-pub(crate) fn exit_for(outcome: Outcome) -> ExitCode {
-    ExitCode::from(crate::failure::outcome_exit_code(outcome))
-}
-
-/// The journal's row for a reference a command was given, in the environment in use.
-pub(crate) fn own_row(journal: &Journal, reference: &str) -> Result<Payment, Failure> {
-    let reference = reference.trim();
-    if !crate::reference::is_valid(reference) {
-        return Err(Failure::usage(format!(
-            "'{reference}' is not a reference (1 to 50 letters, digits or hyphens, as `pay` printed it)"
-        )));
-    }
-    let row = journal.get(reference)?.ok_or_else(|| {
-        Failure::usage(format!(
-            "no payment {reference} in this journal ({}); check the reference with `konnect history`",
-            journal.path().display()
-        ))
-    })?;
-    if row.env != journal.env() {
-        return Err(Failure::usage(format!(
-            "payment {reference} was made on {}, not {}; use --env {}",
-            row.env,
-            journal.env(),
-            row.env.to_lowercase()
-        )));
-    }
-    Ok(row)
-}
 
 pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
     let journal = ctx.journal()?;
@@ -131,6 +51,8 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             "refunded_amount": answer.refunded_amount,
             "refunds": refunds,
             "journal": {"before": before, "after": journal_after(after)},
+            "conclusive_from": reading.conclusive_from_ms.map(crate::clock::rfc3339),
+            "error": (outcome != Outcome::Success).then(|| json!({"kind": kind_of(outcome), "message": advice(after)})),
         }));
     } else {
         print!(
@@ -140,6 +62,14 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
         ctx.ui.note(advice(after));
     }
     Ok(exit_for(outcome))
+}
+
+/// The error kind a payment's outcome is reported with.
+fn kind_of(outcome: Outcome) -> Kind {
+    match outcome {
+        Outcome::Failed => Kind::Rejected,
+        _ => Kind::Pending,
+    }
 }
 
 /// What the row holds afterwards, as the journal names it.
@@ -210,7 +140,15 @@ pub(crate) fn status_text(
     if let Some(id) = &answer.response_id {
         let _ = writeln!(out, "Response   {id}");
     }
-    let _ = writeln!(out, "Details    {}", reading.note);
+    let _ = match reading.conclusive_from_ms {
+        Some(ms) => writeln!(
+            out,
+            "Details    {}; a look-up is conclusive from {}",
+            reading.note,
+            crate::clock::local_time(ms)
+        ),
+        None => writeln!(out, "Details    {}", reading.note),
+    };
     for r in &answer.refunds {
         let amount = r.amount.map(Npr::lakh).unwrap_or_else(|| "-".into());
         let remarks = r

@@ -63,6 +63,16 @@ fn one_customer_under_two_handles_is_paid_once() {
     let (code, _, err) = pay(&home, "9779869045195", &["--allow-repeat"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(home.commits(None), 2);
+    // The customer's history, by either handle and in any case, holds both payments.
+    for user in ["active", "ACTIVE", "9779869045195"] {
+        let (code, doc, _) = run_json(home.sandbox(&["--json", "history", "--user", user]));
+        assert_eq!(code, 0);
+        assert_eq!(
+            doc["payments"].as_array().unwrap().len(),
+            2,
+            "--user {user}: {doc}"
+        );
+    }
 }
 
 #[test]

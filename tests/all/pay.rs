@@ -153,7 +153,8 @@ fn assert_pending(home: &Home, doc: &Value, code: i32) {
     let reference = doc["reference"].as_str().unwrap();
     let message = doc["error"]["message"].as_str().unwrap();
     assert!(
-        message.contains("Do NOT pay again") && message.contains(&format!("konnect status {reference}")),
+        message.contains("Hold the customer's money and do NOT pay again")
+            && message.contains(&format!("konnect status {reference}")),
         "{message}"
     );
     assert_eq!(only_row(home).1, "pending");
