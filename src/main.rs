@@ -9,6 +9,8 @@ use konnect::render;
 
 fn main() -> ExitCode {
     // Like other Unix filters, end quietly when the reader goes away (`konnect history | head`).
+    // Windows has no SIGPIPE: a closed pipe is a write error there.
+    #[cfg(unix)]
     // SAFETY: setting a signal's disposition to its default before any thread starts.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);

@@ -1,5 +1,9 @@
 //! Files only their owner may read (the config holds the token; the journal holds the shop's
 //! books), and reads of files that are bounded whatever the file holds.
+//!
+//! On Unix that is mode 0600 (folders 0700). On Windows the files live in the user's profile
+//! (`%APPDATA%`, `%LOCALAPPDATA%`), whose default ACL already gives only that user (and
+//! administrators) access; konnect does not set ACLs of its own there.
 
 use std::fs;
 use std::io::{self, Read};
@@ -7,48 +11,58 @@ use std::path::Path;
 
 /// Creates a folder (and its parents) that only its owner can enter.
 pub fn create_dir(dir: &Path) -> io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
     if dir.is_dir() {
         return Ok(());
     }
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Options that create a file only its owner can read.
+fn private_options() -> fs::OpenOptions {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
 }
 
 /// A file only its owner can read, created or truncated.
 pub fn create_file(path: &Path) -> io::Result<fs::File> {
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    let file = private_options().truncate(true).open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
     Ok(file)
 }
 
 /// Creates an empty file only its owner can read, unless it exists (then it is left alone).
 pub fn touch(path: &Path) -> io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
     if path.exists() {
         return Ok(());
     }
-    fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
-        .map(drop)
+    private_options().truncate(false).open(path).map(drop)
 }
 
-/// The file's mode when others (group or world) may read or write it.
+/// The file's mode when others (group or world) may read or write it. Windows has no modes:
+/// the profile's ACL is relied on (see the module's note), so nothing is reported there.
+#[cfg(unix)]
 pub fn loose_mode(path: &Path) -> Option<u32> {
     use std::os::unix::fs::PermissionsExt;
     fs::metadata(path)
         .ok()
         .map(|m| m.permissions().mode() & 0o777)
         .filter(|m| m & 0o077 != 0)
+}
+
+#[cfg(not(unix))]
+pub fn loose_mode(_path: &Path) -> Option<u32> {
+    None
 }
 
 /// Why a bounded read failed.
@@ -85,12 +99,14 @@ mod tests {
         assert!(matches!(read_capped(&p, 9), Err(ReadError::TooLarge(9))));
         fs::write(&p, [0xff, 0xfe]).unwrap();
         assert!(matches!(read_capped(&p, 9), Err(ReadError::NotText)));
+        #[cfg(unix)]
         assert!(matches!(
             read_capped(Path::new("/dev/zero"), 1024),
             Err(ReadError::TooLarge(1024))
         ));
     }
 
+    #[cfg(unix)]
     #[test]
     fn private_files_are_private() {
         let dir = tempfile::tempdir().unwrap();

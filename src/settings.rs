@@ -277,24 +277,28 @@ pub struct Settings {
 /// The environment as a lookup function, so tests can resolve settings without touching the process.
 pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
+/// The config file: `KONNECT_CONFIG`, else `konnect/config.toml` in the platform's config
+/// folder (`$XDG_CONFIG_HOME` or `~/.config` on Linux, `%APPDATA%` on Windows, Application
+/// Support on macOS).
 pub fn config_path(env: EnvLookup) -> PathBuf {
     if let Some(p) = env("KONNECT_CONFIG").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    xdg_dir(env, "XDG_CONFIG_HOME", ".config")
+    let dir = directories::BaseDirs::new().map(|d| d.config_dir().to_path_buf());
+    dir.unwrap_or_else(|| PathBuf::from("."))
         .join("konnect")
         .join("config.toml")
 }
 
+/// konnect's data folder (the journal, the sandbox's state): `KONNECT_DATA_DIR`, else
+/// `konnect` in `$XDG_DATA_HOME` or `~/.local/share` on Linux, `%LOCALAPPDATA%` on Windows
+/// (the journal stays on this PC, never roams), Application Support on macOS.
 pub fn data_dir(env: EnvLookup) -> PathBuf {
-    xdg_dir(env, "XDG_DATA_HOME", ".local/share").join("konnect")
-}
-
-fn xdg_dir(env: EnvLookup, var: &str, fallback: &str) -> PathBuf {
-    match env(var).filter(|p| p.starts_with('/')) {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env("HOME").unwrap_or_else(|| ".".into())).join(fallback),
+    if let Some(p) = env("KONNECT_DATA_DIR").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
     }
+    let dir = directories::BaseDirs::new().map(|d| d.data_local_dir().to_path_buf());
+    dir.unwrap_or_else(|| PathBuf::from(".")).join("konnect")
 }
 
 /// Where settings are read from besides the command line.

@@ -17,6 +17,14 @@ pub struct Ui {
     pub interactive: bool,
     /// stderr is a terminal: spinners and progress bars may be drawn.
     pub stderr_tty: bool,
+    /// The terminal shows more than ASCII (a UTF-8 locale, Windows Terminal); the old Windows
+    /// console gets ASCII marks and spinner instead of boxes it cannot draw.
+    pub unicode: bool,
+}
+
+/// The marks a line starts with: a tick and a cross, or their ASCII stand-ins.
+pub fn marks(unicode: bool) -> (&'static str, &'static str) {
+    if unicode { ("✓", "✗") } else { ("OK", "X") }
 }
 
 impl Ui {
@@ -36,6 +44,7 @@ impl Ui {
             quiet: flags.quiet,
             interactive,
             stderr_tty,
+            unicode: console::Term::stderr().features().wants_emoji() || !stderr_tty,
         }
     }
 
@@ -62,10 +71,13 @@ impl Ui {
             return work();
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
+        let style = ProgressStyle::with_template("{spinner} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        bar.set_style(if self.unicode {
+            style
+        } else {
+            style.tick_chars("|/-\\ ")
+        });
         bar.set_message(message.to_string());
         bar.enable_steady_tick(Duration::from_millis(80));
         let result = work();

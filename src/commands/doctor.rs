@@ -380,11 +380,12 @@ fn report(ctx: &Ctx, checks: &[Check]) {
         ctx.print_json(&json!({"ok": ok, "checks": checks}));
         return;
     }
+    let (tick, cross) = crate::ui::marks(ctx.ui.unicode || !ctx.ui.stderr_tty);
     for c in checks {
         let mark = if c.ok {
-            console::style("✓").green().to_string()
+            console::style(tick).green().to_string()
         } else {
-            console::style("✗").red().to_string()
+            console::style(cross).red().to_string()
         };
         let ms = c.ms.map(|ms| format!(" ({ms} ms)")).unwrap_or_default();
         println!("{mark} {:<8} {}{ms}", c.name, c.detail);

@@ -423,7 +423,9 @@ fn report(
     } else if !ctx.ui.json {
         ctx.ui.note(&format!(
             "{} paid; take {} from the customer.",
-            console::style("✓").green().for_stderr(),
+            console::style(crate::ui::marks(ctx.ui.unicode).0)
+                .green()
+                .for_stderr(),
             order.package.amount.lakh()
         ));
     }

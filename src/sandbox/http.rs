@@ -17,6 +17,9 @@ const MAX_BODY: usize = 1024 * 1024;
 /// An idle keep-alive connection is closed after this, so it does not pin a thread. Clients
 /// (ureq) drop their own idle connections sooner.
 const IDLE: Duration = Duration::from_secs(30);
+/// How often a connection waiting for its next request looks whether the server is stopping:
+/// closing a socket under a blocked read does not wake it everywhere (Wine, some Windows).
+const POLL: Duration = Duration::from_millis(200);
 
 /// One request as the handler sees it.
 #[derive(Debug, Clone)]
@@ -217,10 +220,11 @@ fn serve(stream: TcpStream, shared: Shared) {
         return;
     };
     match &shared.tls {
-        None => serve_connection(BufReader::new(stream), &shared),
+        None => serve_connection(BufReader::new(stream), &control, &shared),
         Some(config) => {
             if let Ok(tls) = rustls::ServerConnection::new(config.clone()) {
-                serve_connection(BufReader::new(rustls::StreamOwned::new(tls, stream)), &shared);
+                let tls = rustls::StreamOwned::new(tls, stream);
+                serve_connection(BufReader::new(tls), &control, &shared);
             }
         }
     }
@@ -228,8 +232,30 @@ fn serve(stream: TcpStream, shared: Shared) {
     let _ = control.shutdown(Shutdown::Both);
 }
 
-fn serve_connection<S: Read + Write>(mut conn: BufReader<S>, shared: &Shared) {
+/// Waits until the client sends something (true) or closes, idles out, or the server stops.
+fn wait_for_request(control: &TcpStream, stop: &AtomicBool) -> bool {
+    let started = Instant::now();
+    let _ = control.set_read_timeout(Some(POLL));
+    let ready = loop {
+        match control.peek(&mut [0u8; 1]) {
+            Ok(n) => break n > 0,
+            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
+                if stop.load(Ordering::SeqCst) || started.elapsed() > IDLE {
+                    break false;
+                }
+            }
+            Err(_) => break false,
+        }
+    };
+    let _ = control.set_read_timeout(Some(IDLE));
+    ready
+}
+
+fn serve_connection<S: Read + Write>(mut conn: BufReader<S>, control: &TcpStream, shared: &Shared) {
     while !shared.stop.load(Ordering::SeqCst) {
+        if conn.buffer().is_empty() && !wait_for_request(control, &shared.stop) {
+            return;
+        }
         let head = match read_request(&mut conn) {
             Ok(Some(h)) => h,
             Ok(None) => return,

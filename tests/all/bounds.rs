@@ -30,7 +30,7 @@ fn dribbling(path: &'static str) -> Server {
 fn against(home: &Home, server: &Server, args: &[&str]) -> assert_cmd::Command {
     let mut c = home.cmd();
     c.env("KONNECT_TOKEN", "TEST:bounds-token")
-        .env("KONNECT_TIMEOUT_MS", "500")
+        .env("KONNECT_TIMEOUT_MS", "900")
         .args([
             "--base-url",
             &server.base_url(),

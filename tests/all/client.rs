@@ -18,7 +18,7 @@ fn serve(reply: Reply) -> Server {
 fn lookup(home: &Home, server: &Server, json: bool) -> assert_cmd::Command {
     let mut c = home.cmd();
     c.env("KONNECT_TOKEN", "TEST:client-test-token")
-        .env("KONNECT_TIMEOUT_MS", "500")
+        .env("KONNECT_TIMEOUT_MS", "1500")
         .args(["--base-url", &server.base_url()]);
     if json {
         c.arg("--json");

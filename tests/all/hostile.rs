@@ -216,6 +216,7 @@ fn amounts_are_taken_only_in_the_forms_people_write() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn every_read_is_bounded() {
     let home = Home::new();
@@ -262,6 +263,7 @@ fn every_read_is_bounded() {
     assert!(err.contains("larger than"), "{err}");
 }
 
+#[cfg(unix)]
 #[test]
 fn errors_never_echo_what_the_config_or_the_environment_holds() {
     let home = Home::new();

@@ -221,6 +221,7 @@ fn unsafe_token_setups_are_refused_before_any_request() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_token_in_a_readable_config_file_is_refused() {
     use std::os::unix::fs::PermissionsExt;
@@ -252,6 +253,7 @@ fn a_token_in_a_readable_config_file_is_refused() {
     assert!(err.contains("nothing was sent"), "{err}");
 }
 
+#[cfg(unix)]
 #[test]
 fn config_set_token_show_and_path() {
     use std::os::unix::fs::PermissionsExt;
@@ -308,4 +310,34 @@ fn quiet_hides_the_banner_and_verbose_logs_without_the_token() {
         err.contains("token=***") && !err.contains("sandbox-not-a-real-token"),
         "{err}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn on_linux_config_and_journal_live_where_xdg_says() {
+    let home = Home::new();
+    let mut c = home.cmd();
+    c.env_remove("KONNECT_CONFIG")
+        .env_remove("KONNECT_DATA_DIR")
+        .args(["--json", "config", "show"]);
+    let (code, doc, _) = common::run_json(c);
+    assert_eq!(code, 0);
+    let config = home.path().join("config/konnect/config.toml");
+    let journal = home.path().join("data/konnect/journal.sqlite3");
+    assert_eq!(doc["config_path"], config.to_str().unwrap());
+    assert_eq!(doc["journal"]["value"], journal.to_str().unwrap());
+    // Without XDG variables, the fallbacks under HOME.
+    let mut c = home.cmd();
+    c.env_remove("KONNECT_CONFIG")
+        .env_remove("KONNECT_DATA_DIR")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .args(["--json", "config", "show"]);
+    let (_, doc, _) = common::run_json(c);
+    assert_eq!(
+        doc["config_path"],
+        home.path().join(".config/konnect/config.toml").to_str().unwrap()
+    );
+    let journal = home.path().join(".local/share/konnect/journal.sqlite3");
+    assert_eq!(doc["journal"]["value"], journal.to_str().unwrap());
 }

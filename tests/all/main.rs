@@ -12,6 +12,7 @@ mod lookup;
 mod once;
 mod pay;
 mod props;
+#[cfg(unix)]
 mod pty;
 mod secrets;
 mod tls;

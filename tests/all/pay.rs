@@ -178,7 +178,7 @@ fn queued_is_pending() {
 fn slow_answer_is_pending_although_the_service_charged() {
     let home = Home::new();
     let mut c = home.sandbox(&common::pay_args("slow", ACTIVE_PKG, &[]));
-    c.env("KONNECT_TIMEOUT_MS", "300");
+    c.env("KONNECT_TIMEOUT_MS", "1000");
     let (code, doc, _) = run_json(c);
     assert_pending(&home, &doc, code);
     let reference = doc["reference"].as_str().unwrap();
@@ -378,6 +378,7 @@ fn a_killed_payment_stays_pending_and_is_reported() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn an_interrupt_during_the_commit_leaves_it_pending() {
     // Ctrl-C, a terminal closing (SIGHUP) and a service manager stopping it (SIGTERM) alike.
@@ -428,6 +429,7 @@ fn an_interrupt_during_the_commit_leaves_it_pending() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn an_interrupt_before_anything_was_sent_is_a_cancellation_with_its_json_document() {
     let home = Home::new();

@@ -121,9 +121,16 @@ pub fn std_cmd(home: &Home) -> std::process::Command {
     for k in inherited() {
         c.env_remove(k);
     }
+    // The same folders on every platform: XDG's on Linux, and named outright for Windows,
+    // whose known folders no environment variable moves.
     c.env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("KONNECT_DATA_DIR", home.path().join("data").join("konnect"))
+        .env(
+            "KONNECT_CONFIG",
+            home.path().join("config").join("konnect").join("config.toml"),
+        )
         .env("NO_COLOR", "1");
     c
 }
