@@ -82,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The customer''s username (prompted for on a terminal when missing)')
             [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'The package to pay for (prompted for, current one preselected, when missing)')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The amount the customer pays; must equal the package''s amount')
+            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Receipt characters per line: 32, 42 or 48 [default: config receipt_width, else 42]')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from this file (there is no flag that takes the token itself)')
@@ -166,8 +167,8 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             break
         }
         'konnect;history' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this day (YYYY-MM-DD, local time)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to and including this day (YYYY-MM-DD)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs (local time)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to and including this day (same forms as --since)')
             [CompletionResult]::new('--isp', '--isp', [CompletionResultType]::ParameterName, 'isp')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
             [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'outcome')
@@ -193,7 +194,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             break
         }
         'konnect;report' {
-            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day (YYYY-MM-DD, local time) [default: today]')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs [default: today]')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from this file (there is no flag that takes the token itself)')
@@ -215,13 +216,14 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             break
         }
         'konnect;receipt' {
-            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Characters per line, for thermal printers')
+            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Characters per line, for thermal printers [default: config receipt_width, else 42]')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from this file (there is no flag that takes the token itself)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds a whole request may take [default: 30]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The newest payment of this journal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (NDJSON for batches)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: missing values and confirmations become usage errors')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in simulator (test token, journal of its own)')

@@ -937,7 +937,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__pay)
-            opts="-y -v -q -h -V --isp --user --package --amount --yes --allow-repeat --dry-run --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-y -v -q -h -V --isp --user --package --amount --yes --allow-repeat --dry-run --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -956,6 +956,10 @@ _konnect() {
                     return 0
                     ;;
                 --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --width)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -991,14 +995,14 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__receipt)
-            opts="-v -q -h -V --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --last --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --width)
-                    COMPREPLY=($(compgen -W "32 42 48" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --env)

@@ -77,6 +77,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand --user 'The customer''s username (prompted for on a terminal when missing)'
             cand --package 'The package to pay for (prompted for, current one preselected, when missing)'
             cand --amount 'The amount the customer pays; must equal the package''s amount'
+            cand --width 'Receipt characters per line: 32, 42 or 48 [default: config receipt_width, else 42]'
             cand --env 'Which service: the staging server (test) or the live one'
             cand --base-url 'Base URL of the service, overriding --env'
             cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
@@ -157,8 +158,8 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand --version 'Print version'
         }
         &'konnect;history'= {
-            cand --since 'From this day (YYYY-MM-DD, local time)'
-            cand --until 'Up to and including this day (YYYY-MM-DD)'
+            cand --since 'From this day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs (local time)'
+            cand --until 'Up to and including this day (same forms as --since)'
             cand --isp 'isp'
             cand --user 'user'
             cand --outcome 'outcome'
@@ -183,7 +184,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand --version 'Print version'
         }
         &'konnect;report'= {
-            cand --date 'The day (YYYY-MM-DD, local time) [default: today]'
+            cand --date 'The day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs [default: today]'
             cand --env 'Which service: the staging server (test) or the live one'
             cand --base-url 'Base URL of the service, overriding --env'
             cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
@@ -204,13 +205,14 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand --version 'Print version'
         }
         &'konnect;receipt'= {
-            cand --width 'Characters per line, for thermal printers'
+            cand --width 'Characters per line, for thermal printers [default: config receipt_width, else 42]'
             cand --env 'Which service: the staging server (test) or the live one'
             cand --base-url 'Base URL of the service, overriding --env'
             cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
             cand --timeout 'Seconds a whole request may take [default: 30]'
             cand --journal 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]'
             cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --last 'The newest payment of this journal'
             cand --json 'Print exactly one JSON document on stdout (NDJSON for batches)'
             cand --no-input 'Never prompt: missing values and confirmations become usage errors'
             cand --sandbox 'Run against the built-in simulator (test token, journal of its own)'

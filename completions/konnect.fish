@@ -85,6 +85,7 @@ acme-internet\t'Acme Internet'"
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l user -d 'The customer\'s username (prompted for on a terminal when missing)' -r
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l package -d 'The package to pay for (prompted for, current one preselected, when missing)' -r
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l amount -d 'The amount the customer pays; must equal the package\'s amount' -r
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l width -d 'Receipt characters per line: 32, 42 or 48 [default: config receipt_width, else 42]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
 live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l base-url -d 'Base URL of the service, overriding --env' -r
@@ -152,8 +153,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand balance" -s v -l verbose
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -s h -l help -d 'Print help'
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -s V -l version -d 'Print version'
-complete -c konnect -n "__fish_konnect_using_subcommand history" -l since -d 'From this day (YYYY-MM-DD, local time)' -r
-complete -c konnect -n "__fish_konnect_using_subcommand history" -l until -d 'Up to and including this day (YYYY-MM-DD)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l since -d 'From this day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs (local time)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l until -d 'Up to and including this day (same forms as --since)' -r
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l isp -r -f -a "izone\t'Izone'
 world-fiber-net\t'World Fiber Net'
 dg-link\t'DG Link'
@@ -181,7 +182,7 @@ complete -c konnect -n "__fish_konnect_using_subcommand history" -s v -l verbose
 complete -c konnect -n "__fish_konnect_using_subcommand history" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
 complete -c konnect -n "__fish_konnect_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c konnect -n "__fish_konnect_using_subcommand history" -s V -l version -d 'Print version'
-complete -c konnect -n "__fish_konnect_using_subcommand report" -l date -d 'The day (YYYY-MM-DD, local time) [default: today]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l date -d 'The day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs [default: today]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
 live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l base-url -d 'Base URL of the service, overriding --env' -r
@@ -199,9 +200,7 @@ complete -c konnect -n "__fish_konnect_using_subcommand report" -s v -l verbose 
 complete -c konnect -n "__fish_konnect_using_subcommand report" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
 complete -c konnect -n "__fish_konnect_using_subcommand report" -s h -l help -d 'Print help'
 complete -c konnect -n "__fish_konnect_using_subcommand report" -s V -l version -d 'Print version'
-complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l width -d 'Characters per line, for thermal printers' -r -f -a "32\t''
-42\t''
-48\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l width -d 'Characters per line, for thermal printers [default: config receipt_width, else 42]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
 live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l base-url -d 'Base URL of the service, overriding --env' -r
@@ -211,6 +210,7 @@ complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l journal -d '
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l last -d 'The newest payment of this journal'
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'

@@ -14,6 +14,46 @@ pub fn to_bs(ad: Date) -> Option<String> {
     ))
 }
 
+/// The AD date of a BS date (`2083-08-11`); `None` when it is not a date of the calendar.
+pub fn from_bs(year: i32, month: u8, day: u8) -> Option<Date> {
+    let ad = NepaliDate::new(u16::try_from(year).ok()?, month, day)
+        .ok()?
+        .to_gregorian();
+    Date::new(i16::try_from(ad.year()).ok()?, ad.month() as i8, ad.day() as i8).ok()
+}
+
+/// A day as a person names it: `today`, `yesterday`, an AD date `YYYY-MM-DD`, or a BS date
+/// marked `bs` (`2083-08-11bs`, `2083-08-11 BS`). An AD date after `today` is refused: it is
+/// most likely a BS date written without its mark.
+pub fn parse_day(text: &str, today: Date) -> Result<Date, String> {
+    let t = text.trim().to_ascii_lowercase();
+    match t.as_str() {
+        "today" => return Ok(today),
+        "yesterday" => return today.yesterday().map_err(|e| e.to_string()),
+        _ => {}
+    }
+    let forms = "today, yesterday, YYYY-MM-DD (AD) or YYYY-MM-DDbs (BS)";
+    if let Some(bs) = t.strip_suffix("bs").map(str::trim) {
+        let parts: Vec<&str> = bs.split('-').collect();
+        let [y, m, d] = parts[..] else {
+            return Err(format!("'{text}' is not a day; write {forms}"));
+        };
+        let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else {
+            return Err(format!("'{text}' is not a day; write {forms}"));
+        };
+        return from_bs(y, m, d).ok_or_else(|| format!("'{text}' is not a date of the BS calendar"));
+    }
+    let ad: Date = t
+        .parse()
+        .map_err(|_| format!("'{text}' is not a day; write {forms}"))?;
+    if ad > today {
+        return Err(format!(
+            "{ad} is in the future; if it is a BS date, write it {ad}bs"
+        ));
+    }
+    Ok(ad)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,5 +69,28 @@ mod tests {
         assert_eq!(bs("2024-04-13"), "2081-01-01");
         assert_eq!(bs("2025-04-14"), "2082-01-01");
         assert_eq!(bs("2025-04-13"), "2081-12-31");
+        assert_eq!(from_bs(2082, 1, 1), Some("2025-04-14".parse().unwrap()));
+    }
+
+    #[test]
+    fn days_are_named_as_people_name_them() {
+        let today: Date = "2026-11-27".parse().unwrap();
+        let day = |t: &str| parse_day(t, today);
+        assert_eq!(day("today"), Ok(today));
+        assert_eq!(day("Yesterday"), Ok("2026-11-26".parse().unwrap()));
+        assert_eq!(day("2026-11-01"), Ok("2026-11-01".parse().unwrap()));
+        assert_eq!(day(&format!("{}bs", bs("2026-11-27"))), Ok(today));
+        assert_eq!(day(&format!("{} BS", bs("2026-11-27"))), Ok(today));
+        assert!(
+            day("2083-08-11")
+                .unwrap_err()
+                .contains("if it is a BS date, write it 2083-08-11bs")
+        );
+        assert!(
+            day("2083-13-40bs")
+                .unwrap_err()
+                .contains("not a date of the BS calendar")
+        );
+        assert!(day("last week").unwrap_err().contains("today, yesterday"));
     }
 }

@@ -151,6 +151,9 @@ pub struct PayArgs {
     /// Do everything up to the payment, print the request that would be sent, send nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Receipt characters per line: 32, 42 or 48 [default: config receipt_width, else 42]
+    #[arg(long, value_parser = parse_width)]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -161,11 +164,11 @@ pub struct StatusArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct HistoryArgs {
-    /// From this day (YYYY-MM-DD, local time)
-    #[arg(long, value_name = "DATE")]
+    /// From this day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs (local time)
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
     pub since: Option<jiff::civil::Date>,
-    /// Up to and including this day (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    /// Up to and including this day (same forms as --since)
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
     pub until: Option<jiff::civil::Date>,
     #[arg(long, value_parser = IspParser)]
     pub isp: Option<&'static Isp>,
@@ -190,8 +193,8 @@ pub enum OutcomeFilter {
 
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// The day (YYYY-MM-DD, local time) [default: today]
-    #[arg(long, value_name = "DATE")]
+    /// The day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs [default: today]
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
     pub date: Option<jiff::civil::Date>,
     /// CSV on stdout
     #[arg(long)]
@@ -200,10 +203,24 @@ pub struct ReportArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ReceiptArgs {
-    pub reference: String,
-    /// Characters per line, for thermal printers
-    #[arg(long, default_value_t = 42, value_parser = clap::builder::PossibleValuesParser::new(["32", "42", "48"]).map(|s| s.parse::<usize>().unwrap_or(42)))]
-    pub width: usize,
+    /// The payment's reference: whole, its start, or the short form a receipt shows
+    #[arg(required_unless_present = "last")]
+    pub reference: Option<String>,
+    /// The newest payment of this journal
+    #[arg(long, conflicts_with = "reference")]
+    pub last: bool,
+    /// Characters per line, for thermal printers [default: config receipt_width, else 42]
+    #[arg(long, value_parser = parse_width)]
+    pub width: Option<usize>,
+}
+
+/// A receipt width a thermal printer takes: 32, 42 or 48.
+pub fn parse_width(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|w| crate::settings::RECEIPT_WIDTHS.contains(w))
+        .ok_or_else(|| "the width must be 32, 42 or 48 (characters per line)".into())
 }
 
 #[derive(Debug, Subcommand)]
@@ -229,6 +246,11 @@ pub struct SandboxArgs {
     /// Serve HTTPS with a certificate made at start; prints the CA file to trust
     #[arg(long)]
     pub tls: bool,
+}
+
+/// A day as a person names it (see [`crate::calendar::parse_day`]).
+pub fn parse_day(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::calendar::parse_day(text, crate::clock::today())
 }
 
 /// An `--amount` as an exact decimal, checked the same way a typed amount is.

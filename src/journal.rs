@@ -545,6 +545,35 @@ impl Journal {
         .map_err(self.err())
     }
 
+    /// Every reference of this environment with its short form ([`crate::reference::short_forms`]).
+    pub fn short_references(&self) -> Result<std::collections::HashMap<String, String>, Failure> {
+        let all: Vec<String> = retry_busy(|| {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT reference FROM payments WHERE env = ?1")?;
+            let rows = stmt.query_map([&self.env], |r| r.get::<_, String>(0))?;
+            rows.collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(self.err())?;
+        Ok(crate::reference::short_forms(&all))
+    }
+
+    /// The payments of this environment a person may mean by `text`: its reference, or the
+    /// start or the end of it (the short form printed on receipts is an end).
+    pub fn matching(&self, text: &str) -> Result<Vec<Payment>, Failure> {
+        let text = text.trim().to_ascii_lowercase();
+        retry_busy(|| {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT {COLUMNS} FROM payments WHERE env = ?1 AND (reference = ?2 OR \
+                 substr(reference, 1, length(?2)) = ?2 OR substr(reference, -length(?2)) = ?2) \
+                 ORDER BY created_ms DESC LIMIT 11"
+            ))?;
+            let rows = stmt.query_map(params![self.env, text], Payment::from_row)?;
+            rows.collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(self.err())
+    }
+
     pub fn unsettled_count(&self) -> Result<i64, Failure> {
         retry_busy(|| {
             self.conn.query_row(

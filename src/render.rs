@@ -217,24 +217,59 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
     lines
 }
 
-/// A payment's receipt from its journal row, no line wider than `width` columns.
-pub fn receipt(p: &crate::journal::Payment, width: usize) -> String {
+/// How a receipt is printed: its width, the shop it is from, the short reference, and
+/// whether it is a copy (a reprint).
+#[derive(Debug, Clone)]
+pub struct ReceiptLook<'a> {
+    pub width: usize,
+    pub shop: &'a crate::settings::Shop,
+    pub short_reference: &'a str,
+    pub copy: bool,
+}
+
+/// Lines centred in `width` (wrapped when longer).
+fn centred(out: &mut String, text: &str, width: usize) {
+    for line in wrap(text, width) {
+        let pad = width.saturating_sub(console::measure_text_width(&line)) / 2;
+        out.push_str(&format!("{}{line}\n", " ".repeat(pad)));
+    }
+}
+
+/// The customer's receipt: what was bought, in the customer's terms. Never the account's
+/// credits (the shop's float stays in `balance`, `history` and JSON).
+pub fn receipt(p: &crate::journal::Payment, look: &ReceiptLook<'_>) -> String {
     const LABEL: usize = 10;
+    let width = look.width;
     let mut out = String::new();
-    let rule = |c: char| c.to_string().repeat(width);
+    let rule = |c: char| format!("{}\n", c.to_string().repeat(width));
+    out.push_str(&rule('='));
+    let shop = look.shop;
+    if shop.name.is_some() || shop.address.is_some() || shop.phone.is_some() || shop.pan.is_some() {
+        for part in [&shop.name, &shop.address].into_iter().flatten() {
+            centred(&mut out, part, width);
+        }
+        let contact: Vec<String> = [
+            shop.phone.as_ref().map(|t| format!("Tel {t}")),
+            shop.pan.as_ref().map(|t| format!("PAN {t}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !contact.is_empty() {
+            centred(&mut out, &contact.join("  "), width);
+        }
+        out.push_str(&rule('-'));
+    }
     let title = match p.outcome() {
         crate::api::Outcome::Success => "PAYMENT RECEIPT",
         crate::api::Outcome::Pending => "PAYMENT PENDING - DO NOT PAY AGAIN",
         crate::api::Outcome::Failed => "PAYMENT FAILED - NOT CHARGED",
     };
-    out.push_str(&rule('='));
-    out.push('\n');
-    for line in wrap(title, width) {
-        let pad = width.saturating_sub(console::measure_text_width(&line)) / 2;
-        out.push_str(&format!("{}{line}\n", " ".repeat(pad)));
+    centred(&mut out, title, width);
+    if look.copy {
+        centred(&mut out, "COPY", width);
     }
     out.push_str(&rule('-'));
-    out.push('\n');
     let isp_name = crate::isp::resolve(&p.isp)
         .map(|i| i.name.to_string())
         .unwrap_or_else(|_| p.isp.clone());
@@ -252,13 +287,10 @@ pub fn receipt(p: &crate::journal::Payment, width: usize) -> String {
         ),
         ("Amount", p.amount.lakh()),
         ("Status", p.outcome().as_str().to_uppercase()),
-        ("Reference", p.reference.clone()),
+        ("Ref", look.short_reference.to_string()),
     ]);
     if let Some(id) = &p.transaction_id {
         rows.push(("Txn id", id.clone()));
-    }
-    if let Some(c) = p.credits_available {
-        rows.push(("Credits", format!("{} left", c.lakh())));
     }
     if p.env != "LIVE" {
         rows.push(("Service", format!("{} (not real money)", p.env)));
@@ -270,7 +302,6 @@ pub fn receipt(p: &crate::journal::Payment, width: usize) -> String {
         }
     }
     out.push_str(&rule('='));
-    out.push('\n');
     out
 }
 

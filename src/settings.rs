@@ -98,6 +98,29 @@ pub struct ConfigFile {
     pub lookup_grace_secs: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipt_width: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shop_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shop_address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shop_phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shop_pan: Option<String>,
+}
+
+/// The receipt widths thermal printers take (characters per line).
+pub const RECEIPT_WIDTHS: [usize; 3] = [32, 42, 48];
+const DEFAULT_RECEIPT_WIDTH: usize = 42;
+
+/// The shop, as its receipts name it; any part may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shop {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub pan: Option<String>,
 }
 
 /// The keys `config set` accepts; the token has its own command so it never sits in argv.
@@ -109,6 +132,11 @@ pub const SETTABLE_KEYS: &[&str] = &[
     "low_balance",
     "lookup_grace_secs",
     "ca_file",
+    "receipt_width",
+    "shop_name",
+    "shop_address",
+    "shop_phone",
+    "shop_pan",
 ];
 
 impl ConfigFile {
@@ -174,6 +202,21 @@ impl ConfigFile {
             }
             "journal" => self.journal = Some(PathBuf::from(value)),
             "ca_file" => self.ca_file = Some(PathBuf::from(value)),
+            "receipt_width" => {
+                let width = value.parse::<usize>().ok().filter(|w| RECEIPT_WIDTHS.contains(w));
+                self.receipt_width =
+                    Some(width.ok_or_else(|| Failure::usage("receipt_width must be 32, 42 or 48"))?);
+            }
+            "shop_name" | "shop_address" | "shop_phone" | "shop_pan" => {
+                let text = crate::text::clean(value).chars().take(60).collect::<String>();
+                let slot = match key {
+                    "shop_name" => &mut self.shop_name,
+                    "shop_address" => &mut self.shop_address,
+                    "shop_phone" => &mut self.shop_phone,
+                    _ => &mut self.shop_pan,
+                };
+                *slot = (!text.is_empty()).then_some(text);
+            }
             "low_balance" => {
                 Npr::parse_typed(value)
                     .map_err(|_| Failure::usage("low_balance must be an amount such as 5000 or 5,000.00"))?;
@@ -207,6 +250,13 @@ impl ConfigFile {
 const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 /// The largest token file read; a token is a few dozen characters.
 const MAX_TOKEN_FILE_BYTES: u64 = 4096;
+
+/// Text from the config file as it will be printed: neutralised (the file may be hand-edited).
+fn outside(text: &Option<String>) -> Option<String> {
+    text.as_deref()
+        .map(|t| crate::text::clean(t.trim()).into_owned())
+        .filter(|t| !t.is_empty())
+}
 
 /// Where a TOML error is and what kind it is, without the value it quotes.
 fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
@@ -264,6 +314,9 @@ pub struct Settings {
     pub journal: Sourced<PathBuf>,
     /// An extra root certificate (PEM) to trust beside the system's.
     pub ca_file: Option<Sourced<PathBuf>>,
+    /// Characters per receipt line (32, 42 or 48).
+    pub receipt_width: usize,
+    pub shop: Shop,
     pub low_balance: Option<Npr>,
     /// See [`DEFAULT_LOOKUP_GRACE_SECS`].
     pub lookup_grace: Duration,
@@ -480,6 +533,16 @@ impl Settings {
             timeout: inputs.timeout(),
             journal: inputs.journal(),
             ca_file: inputs.ca_file(),
+            receipt_width: config
+                .receipt_width
+                .filter(|w| RECEIPT_WIDTHS.contains(w))
+                .unwrap_or(DEFAULT_RECEIPT_WIDTH),
+            shop: Shop {
+                name: outside(&config.shop_name),
+                address: outside(&config.shop_address),
+                phone: outside(&config.shop_phone),
+                pan: outside(&config.shop_pan),
+            },
             low_balance: config.low_balance()?,
             lookup_grace: config.lookup_grace()?,
             loose_config_mode,

@@ -77,20 +77,25 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
     } else if rows.is_empty() {
         println!("No payments match.");
     } else {
-        // 16 + 1 + 7 + 1 + 15 + 1 + 13 + 1 + 15 + 1 + 8 = 79 columns.
+        let shorts = journal.short_references()?;
+        // 16 + 1 + 7 + 1 + 18 + 1 + 10 + 1 + 14 + 1 + 10 = 80 columns at most.
         println!(
-            "{:<16} {:<7} {:<15} {:<13} {:>15} {:<8}",
-            "Date", "Outcome", "ISP", "User", "Amount", "Ref"
+            "{:<16} {:<7} {:<18} {:<10} {:>14} {:<10}",
+            "Date", "Outcome", "Customer", "ISP", "Amount", "Ref"
         );
         for p in &rows {
+            let who = p.customer_name.as_deref().unwrap_or(&p.username);
+            let short = shorts
+                .get(&p.reference)
+                .map_or(p.reference.as_str(), String::as_str);
             println!(
-                "{:<16} {:<7} {} {} {:>15} {:<8}",
+                "{:<16} {:<7} {} {} {:>14} {}",
                 clock::local_time(p.created_ms),
                 p.outcome().as_str(),
-                pad(&p.isp, 15),
-                pad(&p.username, 13),
+                pad(who, 18),
+                pad(&p.isp, 10),
                 p.amount.lakh(),
-                p.reference.chars().take(8).collect::<String>(),
+                short,
             );
         }
     }

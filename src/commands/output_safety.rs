@@ -92,7 +92,10 @@ proptest! {
             ..Settlement::new(Outcome::Success, s.clone()) }).unwrap();
         let row = journal.get(&reference).unwrap().unwrap();
         for width in [32, 42, 48] {
-            assert_safe("receipt", &crate::render::receipt(&row, width))?;
+            // As settings read it from a hand-edited config file.
+            let shop = crate::settings::Shop { name: Some(crate::text::clean(&s).into_owned()), ..Default::default() };
+            let look = crate::render::ReceiptLook { width, shop: &shop, short_reference: &row.reference, copy: true };
+            assert_safe("receipt", &crate::render::receipt(&row, &look))?;
         }
         let cells = vec![row.username.clone(), row.customer_name.clone().unwrap_or_default(), row.message.clone().unwrap_or_default()];
         assert_safe("CSV", &crate::render::csv_line(&cells))?;

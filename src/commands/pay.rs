@@ -86,6 +86,8 @@ struct Order<'a> {
     customer: String,
     details: &'a Details,
     package: Package,
+    /// Receipt characters per line.
+    width: usize,
 }
 
 impl Order<'_> {
@@ -194,6 +196,7 @@ fn choose<'d>(
         user,
         details,
         package,
+        width: args.width.unwrap_or(ctx.settings.receipt_width),
     })
 }
 
@@ -412,7 +415,14 @@ fn report(
         if ctx.ui.json {
             ctx.print_json(&document(reference, order, v, failure.as_ref()));
         } else if let Ok(Some(row)) = journal.get(reference) {
-            print!("{}", render::receipt(&row, 42));
+            let shorts = journal.short_references().unwrap_or_default();
+            let look = render::ReceiptLook {
+                width: order.width,
+                shop: &ctx.settings.shop,
+                short_reference: shorts.get(reference).map_or(reference, String::as_str),
+                copy: false,
+            };
+            print!("{}", render::receipt(&row, &look));
         }
     });
     if let Some(left) = v.credits_available {

@@ -108,7 +108,7 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
         }
         ctx.print_json(&doc);
     } else {
-        print_changes(ctx, &changes, still);
+        print_changes(ctx, &journal, &changes, still);
     }
     Ok(if still > 0 {
         exit_for(Outcome::Pending)
@@ -117,18 +117,28 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn print_changes(ctx: &Ctx, changes: &[Change<'_>], still: usize) {
+fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change<'_>], still: usize) {
+    let shorts = journal.short_references().unwrap_or_default();
+    // 10 + 1 + 20 + 1 + 14 + 1 + 7 + 1 + 7 = 62 columns, then what to do.
     println!(
-        "{:<32}  {:<15}  {:>15}  {:<8}  {:<8}",
-        "Reference", "ISP", "Amount", "Was", "Now"
+        "{:<10} {:<20} {:>14} {:<7} {:<7} What to do",
+        "Ref", "Customer", "Amount", "Was", "Now"
     );
     for c in changes {
+        let who = c.row.customer_name.as_deref().unwrap_or(&c.row.username);
+        let short = shorts
+            .get(&c.row.reference)
+            .map_or(c.row.reference.as_str(), String::as_str);
+        let todo = match c.after {
+            Outcome::Success => "paid: keep the money",
+            Outcome::Failed => "not charged: money back",
+            Outcome::Pending => "hold; do NOT pay again",
+        };
         println!(
-            "{:<32}  {:<15}  {:>15}  {:<8}  {:<8}",
-            c.row.reference,
-            c.row.isp,
+            "{:<10} {} {:>14} {:<7} {todo}",
+            short,
+            crate::render::pad(who, 20),
             c.row.amount.lakh(),
-            c.row.row_state.as_str(),
             c.after.as_str()
         );
     }

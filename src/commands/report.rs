@@ -5,11 +5,12 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
+use crate::api::Outcome;
 use crate::cli::ReportArgs;
 use crate::clock;
 use crate::context::Ctx;
 use crate::failure::Failure;
-use crate::journal::Filter;
+use crate::journal::{Filter, Payment};
 use crate::money::Npr;
 use crate::render::{self, csv_line};
 
@@ -34,6 +35,15 @@ impl Tally {
     }
 }
 
+/// What to do about a payment that did not go through, as the cashier is told everywhere.
+fn instruction(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Success => "paid",
+        Outcome::Pending => "hold the money; do NOT pay again; run `konnect reconcile`",
+        Outcome::Failed => "nothing was charged; the money goes back to the customer",
+    }
+}
+
 pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let date = args.date.unwrap_or_else(clock::today);
     let (start, end) = clock::day_bounds(date).ok_or_else(|| Failure::usage("--date is out of range"))?;
@@ -53,11 +63,15 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             .add(p.amount)?;
         totals.entry(outcome).or_default().add(p.amount)?;
     }
-    let pending: Vec<&str> = rows
-        .iter()
-        .filter(|p| !p.is_settled())
-        .map(|p| p.reference.as_str())
-        .collect();
+    let shorts = journal.short_references()?;
+    let short = |p: &Payment| {
+        shorts
+            .get(&p.reference)
+            .cloned()
+            .unwrap_or_else(|| p.reference.clone())
+    };
+    let open: Vec<&Payment> = rows.iter().filter(|p| p.outcome() != Outcome::Success).collect();
+    let drawer = totals.get("success").copied().unwrap_or_default();
     let bs = render::bs_date(date);
     if ctx.ui.json {
         let group_list: Vec<Value> = groups
@@ -71,27 +85,54 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 (o.to_string(), json!({"count": t.count, "amount": t.amount}))
             })
             .collect();
+        let open_list: Vec<Value> = open
+            .iter()
+            .map(|p| json!({"reference": p.reference, "short_reference": short(p), "outcome": p.outcome(), "customer_name": p.customer_name,
+                            "user": p.username, "isp": p.isp, "amount": p.amount, "instruction": instruction(p.outcome())}))
+            .collect();
+        let pending: Vec<&str> = open
+            .iter()
+            .filter(|p| !p.is_settled())
+            .map(|p| p.reference.as_str())
+            .collect();
         ctx.print_json(&json!({
             "ok": true, "date": date.to_string(), "date_bs": bs, "groups": group_list,
-            "totals": total_map, "pending_references": pending,
+            "totals": total_map, "cash_in_drawer": drawer.amount, "not_paid": open_list, "pending_references": pending,
         }));
     } else if args.csv {
-        println!("isp,outcome,count,amount");
+        let day = [date.to_string(), bs.clone().unwrap_or_default()];
+        println!("date,date_bs,isp,outcome,count,amount");
         for ((isp, outcome), t) in &groups {
-            println!(
-                "{}",
-                csv_line(&[
+            let cells = [
+                &day[..],
+                &[
                     isp.clone(),
                     outcome.to_string(),
                     t.count.to_string(),
-                    t.amount.fixed2()
-                ])
-            );
+                    t.amount.fixed2(),
+                ],
+            ]
+            .concat();
+            println!("{}", csv_line(&cells));
+        }
+        for o in ["success", "pending", "failed"] {
+            let t = totals.get(o).copied().unwrap_or_default();
+            let cells = [
+                &day[..],
+                &[
+                    "TOTAL".into(),
+                    o.to_string(),
+                    t.count.to_string(),
+                    t.amount.fixed2(),
+                ],
+            ]
+            .concat();
+            println!("{}", csv_line(&cells));
         }
     } else {
         println!(
             "Report for {date}{}",
-            bs.map(|b| format!(" ({b})")).unwrap_or_default()
+            bs.as_ref().map(|b| format!(" ({b})")).unwrap_or_default()
         );
         if groups.is_empty() {
             println!("No payments on this day.");
@@ -111,11 +152,22 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 println!("{:<16} {:<8} {:>6} {:>18}", "Total", o, t.count, t.amount.lakh());
             }
         }
-        if !pending.is_empty() {
-            println!("Pending (run `konnect reconcile`; do NOT pay again):");
-            for r in &pending {
-                println!("  {r}");
-            }
+        println!(
+            "Cash that should be in the drawer: {} ({} paid)",
+            drawer.amount.lakh(),
+            drawer.count
+        );
+        for p in &open {
+            let who = p.customer_name.as_deref().unwrap_or(&p.username);
+            println!(
+                "  {} {} {} {} {}: {}",
+                p.outcome().as_str().to_uppercase(),
+                short(p),
+                crate::render::pad(who, 18).trim_end(),
+                p.isp,
+                p.amount.lakh(),
+                instruction(p.outcome())
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -69,27 +69,53 @@ pub(crate) fn exit_for(outcome: Outcome) -> ExitCode {
     ExitCode::from(crate::failure::outcome_exit_code(outcome))
 }
 
-/// The journal's row for a reference a command was given, in the environment in use.
+/// The fewest characters of a reference a person may give: fewer would match by chance.
+const MIN_GIVEN: usize = 6;
+
+/// The journal's row for a reference a command was given, in the environment in use: the
+/// whole reference, its start, or its end (the short form receipts show). An ambiguous one
+/// lists the candidates.
 pub(crate) fn own_row(journal: &Journal, reference: &str) -> Result<Payment, Failure> {
-    let reference = reference.trim();
-    if !crate::reference::is_valid(reference) {
+    let given = reference.trim();
+    if !crate::reference::is_valid(given) || given.len() < MIN_GIVEN {
         return Err(Failure::usage(format!(
-            "'{reference}' is not a reference (1 to 50 letters, digits or hyphens, as `pay` printed it)"
+            "'{given}' is not a reference: give at least {MIN_GIVEN} of its letters and digits, as a receipt or `konnect history` shows it"
         )));
     }
-    let row = journal.get(reference)?.ok_or_else(|| {
-        Failure::usage(format!(
-            "no payment {reference} in this journal ({}); check the reference with `konnect history`",
-            journal.path().display()
-        ))
-    })?;
-    if row.env != journal.env() {
-        return Err(Failure::usage(format!(
-            "payment {reference} was made on {}, not {}; use --env {}",
-            row.env,
-            journal.env(),
-            row.env.to_lowercase()
-        )));
+    let mut found = journal.matching(given)?;
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(match journal.get(given)? {
+            Some(other) => Failure::usage(format!(
+                "payment {given} was made on {}, not {}; use --env {}",
+                other.env,
+                journal.env(),
+                other.env.to_lowercase()
+            )),
+            None => Failure::usage(format!(
+                "no payment {given} in this journal ({}); check the reference with `konnect history`",
+                journal.path().display()
+            )),
+        }),
+        n => {
+            let shown: Vec<String> = found
+                .iter()
+                .take(5)
+                .map(|p| {
+                    let who = p.customer_name.as_deref().unwrap_or(&p.username);
+                    format!(
+                        "{} ({}, {who}, {})",
+                        p.reference,
+                        crate::clock::local_time(p.created_ms),
+                        p.amount.lakh()
+                    )
+                })
+                .collect();
+            let more = if n > 5 { " and more" } else { "" };
+            Err(Failure::usage(format!(
+                "'{given}' matches several payments: {}{more}; give more of the reference",
+                shown.join("; ")
+            )))
+        }
     }
-    Ok(row)
 }

@@ -295,14 +295,42 @@ fn report_totals_equal_the_sum_of_successful_payments() {
     let (_, out, _) = run(home.sandbox(&["report", "--csv"]));
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    // date, date_bs, isp, outcome, count, amount; the TOTAL rows close it.
     let success: rust_decimal::Decimal = rows
         .iter()
-        .filter(|r| &r[1] == "success")
-        .map(|r| r[3].parse::<rust_decimal::Decimal>().unwrap())
+        .filter(|r| &r[3] == "success" && &r[2] != "TOTAL")
+        .map(|r| r[5].parse::<rust_decimal::Decimal>().unwrap())
         .sum();
     assert_eq!(success.to_string(), "24499.00");
+    let total = rows
+        .iter()
+        .find(|r| &r[2] == "TOTAL" && &r[3] == "success")
+        .unwrap();
+    assert_eq!(&total[5], "24499.00");
+    assert!(
+        rows.iter().all(|r| r[1].ends_with("BS")),
+        "every row carries the BS date"
+    );
+    assert_eq!(doc["cash_in_drawer"], "24499.00");
+    let (_, out, _) = run(home.sandbox(&["report"]));
+    assert!(
+        out.contains("Cash that should be in the drawer: Rs. 24,499.00 (2 paid)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("PENDING") && out.contains("do NOT pay again"),
+        "{out}"
+    );
     let (_, doc, _) = run_json(home.sandbox(&["--json", "report", "--date", "2020-01-01"]));
     assert_eq!(doc["totals"]["success"]["count"], 0);
+    let (code, doc, _) = run_json(home.sandbox(&["--json", "report", "--date", "yesterday"]));
+    assert_eq!((code, doc["totals"]["success"]["count"].as_u64()), (0, Some(0)));
+    let (code, _, err) = run(home.sandbox(&["report", "--date", "2083-08-11"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("2083-08-11bs"),
+        "a future AD date suggests the BS form: {err}"
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn check(path: &str, fresh: &[u8]) {
     let committed = std::fs::read(&full).unwrap_or_default();
     assert!(
         committed == fresh,
-        "{path} is out of date: run `KONNECT_REGENERATE=1 cargo test --test generated` and commit it"
+        "{path} is out of date: run `KONNECT_REGENERATE=1 cargo test --test all generated` and commit it"
     );
 }
 

@@ -14,5 +14,6 @@ mod pay;
 mod props;
 #[cfg(unix)]
 mod pty;
+mod receipts;
 mod secrets;
 mod tls;

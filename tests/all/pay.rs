@@ -55,11 +55,14 @@ fn active_customer_pays_once_and_gets_a_receipt() {
         "koshish bortaula",
         "Rs. 18,500.00",
         "Txn id",
-        "Rs. 75,501.00 left",
         "BS",
     ] {
         assert!(out.contains(needle), "{needle}: {out}");
     }
+    assert!(
+        !out.contains("75,501") && !out.contains("Credits"),
+        "never the shop's float: {out}"
+    );
     assert_eq!(home.commits(None), 2);
 }
 
