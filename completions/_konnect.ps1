@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'A day''s totals per ISP and outcome')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Print a payment''s receipt again')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change settings')
+            [CompletionResult]::new('counter', 'counter', [CompletionResultType]::ParameterValue, 'Serve customers one after another at a counter (a terminal): one process, warm connection')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: token, config, journal, the way to the service, the balance, the clock')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve the built-in simulator; prints its base URL and a test token')
@@ -365,6 +366,27 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
         'konnect;config;help;help' {
             break
         }
+        'konnect;counter' {
+            [CompletionResult]::new('--isp', '--isp', [CompletionResultType]::ParameterName, 'Serve every customer at this ISP (else asked for each, the last one preselected)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from this file (there is no flag that takes the token itself)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds a whole request may take [default: 30]')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (NDJSON for batches)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: missing values and confirmations become usage errors')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in simulator (test token, journal of its own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange on stderr (method, path, status, time; never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange on stderr (method, path, status, time; never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors (no banner, no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors (no banner, no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'konnect;doctor' {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
@@ -438,6 +460,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'A day''s totals per ISP and outcome')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Print a payment''s receipt again')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change settings')
+            [CompletionResult]::new('counter', 'counter', [CompletionResultType]::ParameterValue, 'Serve customers one after another at a counter (a terminal): one process, warm connection')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: token, config, journal, the way to the service, the balance, the clock')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve the built-in simulator; prints its base URL and a test token')
@@ -485,6 +508,9 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             break
         }
         'konnect;help;config;path' {
+            break
+        }
+        'konnect;help;counter' {
             break
         }
         'konnect;help;doctor' {

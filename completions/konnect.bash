@@ -25,6 +25,9 @@ _konnect() {
             konnect,config)
                 cmd="konnect__subcmd__config"
                 ;;
+            konnect,counter)
+                cmd="konnect__subcmd__counter"
+                ;;
             konnect,doctor)
                 cmd="konnect__subcmd__doctor"
                 ;;
@@ -94,6 +97,9 @@ _konnect() {
             konnect__subcmd__help,config)
                 cmd="konnect__subcmd__help__subcmd__config"
                 ;;
+            konnect__subcmd__help,counter)
+                cmd="konnect__subcmd__help__subcmd__counter"
+                ;;
             konnect__subcmd__help,doctor)
                 cmd="konnect__subcmd__help__subcmd__doctor"
                 ;;
@@ -143,7 +149,7 @@ _konnect() {
 
     case "${cmd}" in
         konnect)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config doctor completions sandbox help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,6 +536,48 @@ _konnect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        konnect__subcmd__counter)
+            opts="-v -q -h -V --isp --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --isp)
+                    COMPREPLY=($(compgen -W "izone world-fiber-net dg-link loop-network acme-internet" -- "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -W "test live" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         konnect__subcmd__doctor)
             opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -569,7 +617,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__help)
-            opts="lookup pay status reconcile balance history report receipt config doctor completions sandbox help"
+            opts="lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,6 +717,20 @@ _konnect() {
         konnect__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__help__subcmd__counter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand report 'A day''s totals per ISP and outcome'
             cand receipt 'Print a payment''s receipt again'
             cand config 'Show or change settings'
+            cand counter 'Serve customers one after another at a counter (a terminal): one process, warm connection'
             cand doctor 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the built-in simulator; prints its base URL and a test token'
@@ -342,6 +343,26 @@ set edit:completion:arg-completer[konnect] = {|@words|
         }
         &'konnect;config;help;help'= {
         }
+        &'konnect;counter'= {
+            cand --isp 'Serve every customer at this ISP (else asked for each, the last one preselected)'
+            cand --env 'Which service: the staging server (test) or the live one'
+            cand --base-url 'Base URL of the service, overriding --env'
+            cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
+            cand --timeout 'Seconds a whole request may take [default: 30]'
+            cand --journal 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Print exactly one JSON document on stdout (NDJSON for batches)'
+            cand --no-input 'Never prompt: missing values and confirmations become usage errors'
+            cand --sandbox 'Run against the built-in simulator (test token, journal of its own)'
+            cand -v 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand --verbose 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand -q 'Print only results and errors (no banner, no warnings)'
+            cand --quiet 'Print only results and errors (no banner, no warnings)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'konnect;doctor'= {
             cand --env 'Which service: the staging server (test) or the live one'
             cand --base-url 'Base URL of the service, overriding --env'
@@ -412,6 +433,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand report 'A day''s totals per ISP and outcome'
             cand receipt 'Print a payment''s receipt again'
             cand config 'Show or change settings'
+            cand counter 'Serve customers one after another at a counter (a terminal): one process, warm connection'
             cand doctor 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the built-in simulator; prints its base URL and a test token'
@@ -446,6 +468,8 @@ set edit:completion:arg-completer[konnect] = {|@words|
         &'konnect;help;config;set-token'= {
         }
         &'konnect;help;config;path'= {
+        }
+        &'konnect;help;counter'= {
         }
         &'konnect;help;doctor'= {
         }

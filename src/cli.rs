@@ -100,6 +100,8 @@ pub enum Command {
     /// Show or change settings
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Serve customers one after another at a counter (a terminal): one process, warm connection
+    Counter(CounterArgs),
     /// Check the setup: token, config, journal, the way to the service, the balance, the clock
     Doctor,
     /// Print a shell completion script
@@ -189,6 +191,13 @@ pub enum OutcomeFilter {
     Success,
     Pending,
     Failed,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CounterArgs {
+    /// Serve every customer at this ISP (else asked for each, the last one preselected)
+    #[arg(long, value_parser = IspParser)]
+    pub isp: Option<&'static Isp>,
 }
 
 #[derive(Debug, Clone, Args)]

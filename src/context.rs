@@ -22,6 +22,8 @@ pub struct Ctx {
     #[cfg(feature = "sandbox")]
     sandbox: Option<Sandbox>,
     banner_shown: bool,
+    /// The unsettled-payments warning is said once per run.
+    unsettled_warned: bool,
 }
 
 impl Ctx {
@@ -29,7 +31,8 @@ impl Ctx {
         let env = |k: &str| std::env::var(k).ok();
         let settings = Settings::resolve(&global.overrides(), &env)?;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let ui = Ui::new(&global, no_color);
+        let mut ui = Ui::new(&global, no_color);
+        ui.limit = Some(settings.timeout.value);
         Ok(Ctx {
             global,
             settings,
@@ -37,6 +40,7 @@ impl Ctx {
             #[cfg(feature = "sandbox")]
             sandbox: None,
             banner_shown: false,
+            unsettled_warned: false,
         })
     }
 
@@ -100,7 +104,7 @@ impl Ctx {
         self.ensure_sandbox()?;
         let journal = Journal::open(&self.settings.journal.value, self.settings.env_label())?;
         let unsettled = journal.unsettled_count()?;
-        if unsettled > 0 {
+        if unsettled > 0 && !std::mem::replace(&mut self.unsettled_warned, true) {
             self.ui.warn(&format!(
                 "{unsettled} payment(s) are not settled (pending or interrupted); run `konnect reconcile`"
             ));

@@ -36,7 +36,7 @@ const MOVED: &[(&str, &str, &str)] = &[("chitrawan-unique-net", "Chitrawan Uniqu
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IspError {
-    #[error("unknown ISP '{slug}'; use one of: {}", slugs().join(", "))]
+    #[error("unknown ISP '{slug}'{}; use one of: {}", suggestion(slug), slugs().join(", "))]
     Unknown { slug: String },
     #[error(
         "{name} ('{slug}') has moved out of Konnect to its own service group ({to}); konnect cannot pay it"
@@ -59,6 +59,17 @@ pub fn resolve(slug: &str) -> Result<&'static Isp, IspError> {
     if let Some(isp) = ISPS.iter().find(|i| i.slug == wanted) {
         return Ok(isp);
     }
+    // An unambiguous start of a slug or of a display name (`world`, `loop`).
+    let starts: Vec<&'static Isp> = ISPS
+        .iter()
+        .filter(|i| {
+            !wanted.is_empty()
+                && (i.slug.starts_with(&wanted) || i.name.to_ascii_lowercase().starts_with(&wanted))
+        })
+        .collect();
+    if let [only] = starts[..] {
+        return Ok(only);
+    }
     if let Some((s, name, to)) = MOVED.iter().find(|(s, ..)| *s == wanted) {
         return Err(IspError::Moved {
             slug: s.to_string(),
@@ -71,6 +82,17 @@ pub fn resolve(slug: &str) -> Result<&'static Isp, IspError> {
     })
 }
 
+/// ", did you mean izone?" for a slug close to a known one (a typo), else nothing.
+fn suggestion(slug: &str) -> String {
+    let wanted = slug.trim().to_ascii_lowercase();
+    ISPS.iter()
+        .map(|i| (strsim::levenshtein(&wanted, i.slug), i.slug))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, s)| format!(", did you mean {s}?"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +101,20 @@ mod tests {
     fn resolves_known_moved_and_unknown() {
         assert_eq!(resolve("izone").unwrap().name, "Izone");
         assert_eq!(resolve(" DG-Link ").unwrap().slug, "dg-link");
+        assert_eq!(
+            resolve("world").unwrap().slug,
+            "world-fiber-net",
+            "a start of the slug"
+        );
+        let typo = resolve("izome").err().unwrap().to_string();
+        assert!(typo.contains("did you mean izone?"), "{typo}");
+        assert!(
+            !resolve("zzzzzz")
+                .err()
+                .unwrap()
+                .to_string()
+                .contains("did you mean")
+        );
         assert!(matches!(
             resolve("chitrawan-unique-net"),
             Err(IspError::Moved { .. })

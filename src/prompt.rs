@@ -46,6 +46,45 @@ pub fn isp() -> Result<&'static Isp, Failure> {
     Ok(&isp::ISPS[cancelled_if_none(pick)?])
 }
 
+/// The ISP for the next customer, the previous customer's preselected.
+pub fn isp_remembering(previous: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
+    let names: Vec<String> = isp::ISPS
+        .iter()
+        .map(|i| format!("{} ({})", i.name, i.slug))
+        .collect();
+    let default = previous
+        .and_then(|p| isp::ISPS.iter().position(|i| i.slug == p.slug))
+        .unwrap_or(0);
+    let pick = FuzzySelect::with_theme(&theme())
+        .with_prompt("ISP")
+        .items(&names)
+        .default(default)
+        .interact_on_opt(&Term::stderr())
+        .map_err(ended)?;
+    Ok(&isp::ISPS[cancelled_if_none(pick)?])
+}
+
+/// The next customer's username; `None` (an empty line, or the end of input) ends the shift.
+pub fn next_customer() -> Result<Option<String>, Failure> {
+    let answer = Input::<String>::with_theme(&theme())
+        .with_prompt("Next customer's username (Enter alone to finish)")
+        .allow_empty(true)
+        .validate_with(|s: &String| {
+            if s.trim().is_empty() {
+                Ok(())
+            } else {
+                check_username(s).map(|_| ())
+            }
+        })
+        .interact_text_on(&Term::stderr());
+    match answer {
+        Ok(text) if text.trim().is_empty() => Ok(None),
+        Ok(text) => check_username(&text).map(Some).map_err(Failure::usage),
+        Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
+        Err(e) => Err(ended(e)),
+    }
+}
+
 /// Checks a username the same way for `--user` and for the prompt.
 pub fn check_username(text: &str) -> Result<String, String> {
     let t = text.trim();

@@ -20,6 +20,8 @@ pub struct Ui {
     /// The terminal shows more than ASCII (a UTF-8 locale, Windows Terminal); the old Windows
     /// console gets ASCII marks and spinner instead of boxes it cannot draw.
     pub unicode: bool,
+    /// The longest a call may take, shown beside a spinner's elapsed time.
+    pub limit: Option<Duration>,
 }
 
 /// The marks a line starts with: a tick and a cross, or their ASCII stand-ins.
@@ -45,6 +47,7 @@ impl Ui {
             interactive,
             stderr_tty,
             unicode: console::Term::stderr().features().wants_emoji() || !stderr_tty,
+            limit: None,
         }
     }
 
@@ -71,8 +74,15 @@ impl Ui {
             return work();
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        let style = ProgressStyle::with_template("{spinner} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let template = match self.limit {
+            Some(limit) => format!(
+                "{{spinner}} {{msg}} ({{elapsed}} of at most {} s)",
+                limit.as_secs().max(1)
+            ),
+            None => "{spinner} {msg} ({elapsed})".to_string(),
+        };
+        let style =
+            ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_spinner());
         bar.set_style(if self.unicode {
             style
         } else {

@@ -153,6 +153,7 @@ pub struct Client {
     host: String,
     token: Secret,
     verbose: bool,
+    timeout: Duration,
 }
 
 impl Client {
@@ -208,6 +209,7 @@ impl Client {
             host,
             token,
             verbose,
+            timeout,
         }
     }
 
@@ -343,7 +345,7 @@ impl Client {
         result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     ) -> Result<Exchange, ApiError> {
         let outcome = result
-            .map_err(|e| ApiError::from_ureq(e, &self.host))
+            .map_err(|e| self.in_words(ApiError::from_ureq(e, &self.host)))
             .and_then(|response| {
                 let status = response.status().as_u16();
                 let header = |name: &str| {
@@ -360,7 +362,7 @@ impl Client {
                     .read_to_vec()
                     .map_err(|e| match ApiError::from_ureq(e, &self.host) {
                         ApiError::Malformed { reason, .. } => ApiError::Malformed { status, reason },
-                        other => other,
+                        other => self.in_words(other),
                     })?;
                 Ok(Exchange {
                     status,
@@ -382,6 +384,29 @@ impl Client {
             );
         }
         outcome
+    }
+}
+
+impl Client {
+    /// A failure said as a cashier would say it ("none came within 30 s"), not in a library's terms.
+    fn in_words(&self, e: ApiError) -> ApiError {
+        match e {
+            ApiError::NoAnswer { host, reason } => {
+                let lower = reason.to_ascii_lowercase();
+                let reason = if lower.contains("timed out") {
+                    format!("none came within {} s", self.timeout.as_secs().max(1))
+                } else if lower.contains("disconnected")
+                    || lower.contains("reset")
+                    || lower.contains("closed")
+                {
+                    "the connection was cut before it came".into()
+                } else {
+                    reason
+                };
+                ApiError::NoAnswer { host, reason }
+            }
+            other => other,
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod balance;
 pub mod batch;
 pub mod completions;
 pub mod config;
+pub mod counter;
 pub mod doctor;
 pub mod history;
 pub mod lookup;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Sandbox(args) => sandbox::run(&global, args),
         Command::Lookup(args) => lookup::run(&mut ctx(global)?, args),
         Command::Pay(args) => pay::run(&mut ctx(global)?, args),
+        Command::Counter(args) => counter::run(&mut ctx(global)?, args),
         Command::Status(args) => status::run(&mut ctx(global)?, &args.reference),
         Command::Reconcile => reconcile::run(&mut ctx(global)?),
         Command::Balance => balance::run(&mut ctx(global)?),

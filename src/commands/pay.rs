@@ -64,13 +64,18 @@ fn choose_package<'d>(ctx: &Ctx, details: &'d Details, wanted: Option<&str>) -> 
 /// The summary the cashier confirms, on stderr.
 pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> String {
     let c = &details.customer;
-    let due = details.due.amount.unwrap_or_default();
+    let due = match (&details.due.amount, &details.due.message) {
+        (Some(a), Some(m)) => format!("{} ({m})", a.lakh()),
+        (Some(a), None) => a.lakh(),
+        (None, Some(m)) => m.clone(),
+        (None, None) => "-".into(),
+    };
     format!(
-        "  Customer  {} ({})\n  Status    {}\n  Due       {}\n  Package   {}\n  Amount    {}\n  Service   {}",
+        "  Customer  {} ({})\n  Customer status  {}\n  ISP says due     {}\n  Package   {}\n  Collect   {}\n  Service   {}",
         c.name.as_deref().unwrap_or("-"),
         c.username.as_deref().unwrap_or("-"),
         c.status.as_deref().unwrap_or("-"),
-        due.lakh(),
+        due,
         package.name,
         console::style(package.amount.lakh()).bold().for_stderr(),
         banner,
@@ -133,28 +138,61 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
     }
     let journal = ctx.journal()?;
     let client = ctx.client()?;
-    let details = look_up(ctx, &client, isp, &user)?;
-    let order = choose(ctx, isp, user, &details, &args)?;
-    let allow_repeat = args.allow_repeat || repeat_guard(ctx, &journal, &order)?;
-    low_balance_warning(ctx, &journal, &order.package)?;
+    Ok(serve(ctx, &journal, &client, isp, user, &args)?.code)
+}
+
+/// How one customer's payment ended, for `counter`'s tally.
+pub(crate) struct Served {
+    pub code: ExitCode,
+    /// None for a dry run.
+    pub end: Option<End>,
+    pub amount: Npr,
+    pub reference: String,
+}
+
+/// One customer, once the journal and the client are ready: what `pay` does once and
+/// `counter` does for each customer in turn (the same guard, journal and outcomes).
+pub(crate) fn serve(
+    ctx: &Ctx,
+    journal: &Journal,
+    client: &Client,
+    isp: &'static Isp,
+    user: String,
+    args: &PayArgs,
+) -> anyhow::Result<Served> {
+    let details = look_up(ctx, client, isp, &user)?;
+    let order = choose(ctx, isp, user, &details, args)?;
+    let allow_repeat = args.allow_repeat || repeat_guard(ctx, journal, &order)?;
+    low_balance_warning(ctx, journal, &order.package)?;
     let reference = crate::reference::new();
     let request = order.request(&reference);
     if args.dry_run {
-        dry_run(ctx, &client, &request);
-        return Ok(ExitCode::SUCCESS);
+        dry_run(ctx, client, &request);
+        return Ok(Served {
+            code: ExitCode::SUCCESS,
+            end: None,
+            amount: order.package.amount,
+            reference,
+        });
     }
     if !args.yes {
         confirm(ctx, &order)?;
     }
     write_ahead(
-        &journal,
+        journal,
         &order.attempt(&reference, ctx.settings.timeout.value),
         &order,
         allow_repeat,
     )?;
-    let verdict = send_once(ctx, &client, &order, &request);
-    settle(ctx, &journal, &order, &reference, &verdict);
-    report(ctx, &journal, &reference, &order, &verdict)
+    let verdict = send_once(ctx, client, &order, &request);
+    settle(ctx, journal, &order, &reference, &verdict);
+    let code = report(ctx, journal, &reference, &order, &verdict)?;
+    Ok(Served {
+        code,
+        end: Some(verdict.end),
+        amount: order.package.amount,
+        reference,
+    })
 }
 
 /// Step 1: the customer, their subscription and the packages on offer.
@@ -263,7 +301,7 @@ fn confirm(ctx: &Ctx, order: &Order<'_>) -> Result<(), Failure> {
         summary(order.details, &order.package, &ctx.settings.banner())
     );
     let question = format!(
-        "Pay {} for {}?",
+        "Collect {} from {} and pay?",
         order.package.amount.lakh(),
         order.details.customer.name.as_deref().unwrap_or(&order.user)
     );

@@ -147,7 +147,7 @@ fn broken_answers_give_one_line_errors() {
             "slow",
             Reply::After(Duration::from_secs(4), Box::new(body(200, "{}"))),
             5,
-            "timed out",
+            "none came within",
         ),
     ];
     // Each case has its own home and server: they run side by side.

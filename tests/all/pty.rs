@@ -32,7 +32,8 @@ fn choose_another_package_with_the_arrow_keys_confirm_and_get_a_receipt() {
     p.expect("Package").unwrap();
     p.send("\x1b[B").unwrap(); // down: from the current 3-month package to the 12-month one
     p.send("\r").unwrap();
-    p.expect("Pay Rs. 15,500.00 for Chandra Mani Neupane?").unwrap();
+    p.expect("Collect Rs. 15,500.00 from Chandra Mani Neupane and pay?")
+        .unwrap();
     p.send("y\r").unwrap();
     p.expect("PAYMENT RECEIPT").unwrap();
     p.expect("Rs. 15,500.00").unwrap();
@@ -47,7 +48,8 @@ fn choose_another_package_with_the_arrow_keys_confirm_and_get_a_receipt() {
 fn declining_the_confirmation_sends_nothing() {
     let home = Home::new();
     let mut p = spawn(&home, &common::order("active", "1-13286-5-3", &[]));
-    p.expect("Pay Rs. 5,999.00 for Chandra Mani Neupane?").unwrap();
+    p.expect("Collect Rs. 5,999.00 from Chandra Mani Neupane and pay?")
+        .unwrap();
     p.send("n\r").unwrap();
     p.expect("nothing was sent").unwrap();
     assert_eq!(exit_code(&mut p), 130);
@@ -108,9 +110,42 @@ fn a_repeat_is_asked_about_and_no_means_nothing_is_sent() {
     let mut p = spawn(&home, &args);
     p.expect("Pay again anyway?").unwrap();
     p.send("y\r").unwrap();
-    p.expect("Pay Rs. 5,999.00 for Chandra Mani Neupane?").unwrap();
+    p.expect("Collect Rs. 5,999.00 from Chandra Mani Neupane and pay?")
+        .unwrap();
     p.send("y\r").unwrap();
     p.expect("PAYMENT RECEIPT").unwrap();
     assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(home.commits(None), 2);
+}
+
+#[test]
+fn the_counter_serves_customers_one_after_another_and_sums_up_the_shift() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["counter", "--isp", "izone"]);
+    for (user, name) in [
+        ("active", "Chandra Mani Neupane"),
+        ("nobody", ""),
+        ("expired", "koshish bortaula"),
+    ] {
+        p.expect("Next customer's username").unwrap();
+        p.send(format!("{user}\r")).unwrap();
+        if name.is_empty() {
+            // Unknown to the service: said, and the counter asks for the next one.
+            p.expect("Customer not found").unwrap();
+            continue;
+        }
+        p.expect("Package").unwrap();
+        p.send("\r").unwrap();
+        p.expect(format!("from {name} and pay?").as_str()).unwrap();
+        p.send("y\r").unwrap();
+        p.expect("PAYMENT RECEIPT").unwrap();
+    }
+    p.expect("Next customer's username").unwrap();
+    p.send("\r").unwrap();
+    p.expect("Shift over: 2 customer(s) served").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let rows = home.journal();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().all(|r| r.1 == "success"));
     assert_eq!(home.commits(None), 2);
 }

@@ -1,0 +1,101 @@
+//! `konnect counter`: the cashier's loop. Customers one after another in one process (the
+//! connection to the service stays warm), through the same path as `pay`: the same guard,
+//! journal, outcomes and receipts. An empty username (or Ctrl-D) ends the shift with a summary.
+
+use std::process::ExitCode;
+
+use crate::cli::{CounterArgs, PayArgs};
+use crate::context::Ctx;
+use crate::decide::End;
+use crate::failure::{Failure, Kind};
+use crate::interrupt::{self, Stage};
+use crate::money::Npr;
+use crate::{prompt, render};
+
+/// What the shift did, for its summary.
+#[derive(Debug, Default)]
+struct Shift {
+    served: usize,
+    collected: Npr,
+    pending: Vec<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
+    if !ctx.ui.interactive {
+        return Err(
+            Failure::usage("counter serves customers at a terminal; scripts use `konnect pay`").into(),
+        );
+    }
+    let journal = ctx.journal()?;
+    let client = ctx.client()?;
+    let mut shift = Shift::default();
+    let mut isp = args.isp;
+    loop {
+        let chosen = match (args.isp, isp) {
+            (Some(fixed), _) => fixed,
+            (None, remembered) => match prompt::isp_remembering(remembered) {
+                Ok(i) => i,
+                Err(f) if f.kind == Kind::Cancelled => break,
+                Err(f) => return Err(f.into()),
+            },
+        };
+        isp = Some(chosen);
+        let Some(user) = prompt::next_customer()? else {
+            break;
+        };
+        let pay = PayArgs {
+            isp: Some(chosen),
+            user: Some(user.clone()),
+            package: None,
+            amount: None,
+            yes: false,
+            allow_repeat: false,
+            dry_run: false,
+            width: None,
+        };
+        match super::pay::serve(ctx, &journal, &client, chosen, user, &pay) {
+            Ok(served) => {
+                shift.served += 1;
+                match served.end {
+                    Some(End::Paid) => {
+                        shift.collected = shift
+                            .collected
+                            .checked_add(served.amount)
+                            .unwrap_or(shift.collected)
+                    }
+                    Some(End::Pending) => shift.pending.push(served.reference),
+                    _ => {}
+                }
+            }
+            // A customer the service does not know, a declined confirmation, a refusal: the
+            // cashier is told, and the next customer comes.
+            Err(e) => match e.downcast::<Failure>() {
+                Ok(f) => eprintln!("{}", render::failure_line(&f)),
+                Err(other) => return Err(other),
+            },
+        }
+        interrupt::set_stage(Stage::Idle);
+        eprintln!();
+    }
+    eprintln!("{}", summary(&shift));
+    Ok(ExitCode::from(if shift.pending.is_empty() {
+        0
+    } else {
+        Kind::Pending.exit_code()
+    }))
+}
+
+fn summary(shift: &Shift) -> String {
+    let mut out = format!(
+        "Shift over: {} customer(s) served, {} collected.",
+        shift.served,
+        shift.collected.lakh()
+    );
+    if !shift.pending.is_empty() {
+        out.push_str(&format!(
+            "\nStill PENDING (hold the money; do NOT pay again; `konnect reconcile` later): {}",
+            shift.pending.join(", ")
+        ));
+    }
+    out
+}
