@@ -30,6 +30,7 @@ pub struct Cli {
 
 /// Flags every command takes.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Print exactly one JSON document on stdout (NDJSON for batches)
     #[arg(long, global = true)]
@@ -82,10 +83,19 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show a customer: subscription, due amount, packages on offer
+    #[command(
+        after_help = "Examples:\n  konnect lookup --isp izone --user 9779869045195\n  konnect --json lookup --isp izone --users-from customers.txt --jobs 8"
+    )]
     Lookup(LookupArgs),
     /// Pay for a package: look up, choose, confirm, pay once, print the receipt
+    #[command(
+        after_help = "Examples:\n  konnect pay --isp izone --user 9779869045195\n  konnect --json pay --isp izone --user 9779869045195 --package 1-13286-5-3 --yes\n  konnect --sandbox pay --isp izone --user active"
+    )]
     Pay(PayArgs),
     /// Look a payment up at the service and settle it in the journal
+    #[command(
+        after_help = "Examples:\n  konnect status 53990b5d          (the short form a receipt shows)\n  konnect --json status 01a21c55ac8b71eca6a1e35c53990b5d"
+    )]
     Status(StatusArgs),
     /// Look up every unsettled payment and settle it
     Reconcile,
@@ -94,15 +104,23 @@ pub enum Command {
     /// List payments from the journal, newest first
     History(HistoryArgs),
     /// A day's totals per ISP and outcome
+    #[command(
+        after_help = "Examples:\n  konnect report\n  konnect report --date yesterday --csv > yesterday.csv\n  konnect report --date 2083-08-11bs"
+    )]
     Report(ReportArgs),
     /// Print a payment's receipt again
+    #[command(after_help = "Examples:\n  konnect receipt --last\n  konnect receipt 53990b5d --width 32")]
     Receipt(ReceiptArgs),
     /// Show or change settings
     #[command(subcommand)]
     Config(ConfigCommand),
     /// Serve customers one after another at a counter (a terminal): one process, warm connection
+    #[command(
+        after_help = "Examples:\n  konnect counter\n  konnect counter --isp izone\n  konnect --sandbox counter"
+    )]
     Counter(CounterArgs),
     /// Check the setup: token, config, journal, the way to the service, the balance, the clock
+    #[command(after_help = "Examples:\n  konnect doctor\n  konnect --json doctor")]
     Doctor,
     /// Print a shell completion script
     Completions {

@@ -73,19 +73,25 @@ impl Ctx {
         Ok(())
     }
 
+    /// Says once per run which service this is (TEST or LIVE, and the host), before anything
+    /// is asked or sent.
+    pub fn banner(&mut self) {
+        if std::mem::replace(&mut self.banner_shown, true) {
+            return;
+        }
+        let label = if self.settings.is_live() {
+            console::style(self.settings.banner()).red().bold().for_stderr()
+        } else {
+            console::style(self.settings.banner()).cyan().for_stderr()
+        };
+        self.ui.note(&format!("konnect · {label}"));
+    }
+
     /// A client for the service, after the checks that keep the token safe; shows the banner once.
     pub fn client(&mut self) -> Result<Client, Failure> {
         self.ensure_sandbox()?;
         let token = self.settings.require_service()?.clone();
-        if !self.banner_shown {
-            self.banner_shown = true;
-            let label = if self.settings.is_live() {
-                console::style(self.settings.banner()).red().bold().for_stderr()
-            } else {
-                console::style(self.settings.banner()).cyan().for_stderr()
-            };
-            self.ui.note(&format!("konnect · {label}"));
-        }
+        self.banner();
         let endpoint = self.settings.endpoint()?;
         let ca_file = self.settings.ca_file.as_ref().map(|c| c.value.as_path());
         let roots = crate::api::tls::roots(ca_file)

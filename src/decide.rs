@@ -19,7 +19,7 @@ pub enum End {
 }
 
 impl End {
-    fn of(outcome: Outcome) -> End {
+    pub fn of(outcome: Outcome) -> End {
         match outcome {
             Outcome::Success => End::Paid,
             Outcome::Pending => End::Pending,

@@ -110,19 +110,11 @@ pub fn username() -> Result<String, Failure> {
     check_username(&text).map_err(Failure::usage)
 }
 
-/// A package, the current one preselected, each with its amount.
-pub fn package(packages: &[Package]) -> Result<usize, Failure> {
-    let items: Vec<String> = packages
-        .iter()
-        .map(|p| {
-            format!(
-                "{}  {}{}",
-                p.name,
-                p.amount.lakh(),
-                if p.current { "  (current)" } else { "" }
-            )
-        })
-        .collect();
+/// A package, the current one preselected: the picker is the list (amount first, names cut
+/// to the terminal's width, so nothing wraps and redraws leave no stale lines).
+pub fn package(packages: &[Package], cols: usize) -> Result<usize, Failure> {
+    // The picker draws a marker in front of each item, and echoes the choice after its prompt.
+    let items = crate::render::package_lines(packages, cols.saturating_sub(14), "");
     let default = packages.iter().position(|p| p.current).unwrap_or(0);
     let pick = Select::with_theme(&theme())
         .with_prompt("Package")

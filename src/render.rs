@@ -63,7 +63,16 @@ fn or_dash(v: &Option<String>) -> &str {
 }
 
 /// The compact human view of a lookup.
-pub fn lookup_human(isp: &Isp, d: &Details, today: Date) -> String {
+pub fn lookup_human(isp: &Isp, d: &Details, today: Date, cols: usize) -> String {
+    let mut out = customer_view(isp, d, today, cols);
+    out.push_str("Packages\n");
+    out.push_str(&package_lines(&d.packages, cols, "  ").join("\n"));
+    out.push('\n');
+    out
+}
+
+/// Who the customer is, what they have and what the ISP says they owe, fitted to `cols`.
+pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String {
     let c = &d.customer;
     let mut out = String::new();
     let name = c.name.as_deref().unwrap_or("(no name)");
@@ -72,6 +81,7 @@ pub fn lookup_human(isp: &Isp, d: &Details, today: Date) -> String {
         style(name).bold(),
         style(format!("{} · {}", or_dash(&c.username), isp.name)).dim()
     ));
+    let active = |s: &Option<String>| s.as_deref().is_some_and(|v| v.eq_ignore_ascii_case("active"));
     let status = |s: &Option<String>| -> String {
         match s.as_deref() {
             Some(v) if v.eq_ignore_ascii_case("active") => style(v).green().to_string(),
@@ -79,24 +89,38 @@ pub fn lookup_human(isp: &Isp, d: &Details, today: Date) -> String {
             None => "-".into(),
         }
     };
-    out.push_str(&format!("  Mobile        {}\n", or_dash(&c.mobile)));
-    out.push_str(&format!("  Customer      {}\n", status(&c.status)));
+    const LABEL: usize = 18;
+    let fit = |text: &str, tail: usize| {
+        pad(text, cols.saturating_sub(LABEL + tail).max(8))
+            .trim_end()
+            .to_string()
+    };
+    out.push_str(&format!("  {:<16}{}\n", "Mobile", or_dash(&c.mobile)));
+    out.push_str(&format!("  {:<16}{}\n", "Status", status(&c.status)));
     if let Some(sub) = &d.subscription {
+        let state = sub.status.as_deref().unwrap_or("-");
         out.push_str(&format!(
-            "  Package       {}  ({})\n",
-            or_dash(&sub.package),
+            "  {:<16}{}  ({})\n",
+            "Subscription",
+            fit(or_dash(&sub.package), state.len() + 4),
             status(&sub.status)
         ));
         if let Some(end) = &sub.end_date {
-            let mut line = format!("  Ends          {end}");
+            let mut line = format!("  {:<16}{end}", "Ends");
             if let Some(bs) = end.get(..10).and_then(|e| e.parse().ok()).and_then(bs_date) {
                 line.push_str(&format!(" ({bs})"));
             }
-            if let Some(rel) = relative_end(end, today) {
-                line.push_str(&format!(", {rel}"));
-            }
             out.push_str(&line);
             out.push('\n');
+            if let Some(rel) = relative_end(end, today) {
+                // The service may still call a subscription Active after its end: both facts.
+                let said = if active(&sub.status) && rel.starts_with("expired") {
+                    format!("{rel}; the service still says Active")
+                } else {
+                    rel
+                };
+                out.push_str(&format!("  {:<16}{said}\n", ""));
+            }
         }
     }
     let due = d.due.amount.unwrap_or(Npr::ZERO);
@@ -106,36 +130,52 @@ pub fn lookup_human(isp: &Isp, d: &Details, today: Date) -> String {
         due.lakh()
     };
     match &d.due.message {
-        Some(m) => out.push_str(&format!("  Due           {due_text}  {}\n", style(m).dim())),
-        None => out.push_str(&format!("  Due           {due_text}\n")),
-    }
-    out.push_str("Packages\n");
-    let id_w = d.packages.iter().map(|p| p.id.chars().count()).max().unwrap_or(0);
-    let amt_w = d
-        .packages
-        .iter()
-        .map(|p| p.amount.lakh().len())
-        .max()
-        .unwrap_or(0);
-    for p in &d.packages {
-        let mark = if p.current {
-            style("*").green().bold().to_string()
-        } else {
-            " ".into()
-        };
-        let tail = if p.current {
-            style("  (current)").green().to_string()
-        } else {
-            String::new()
-        };
-        out.push_str(&format!(
-            "  {mark} {:<id_w$}  {:>amt_w$}  {}{tail}\n",
-            p.id,
-            p.amount.lakh(),
-            p.name,
-        ));
+        Some(m) => out.push_str(&format!(
+            "  {:<16}{due_text}  {}\n",
+            "ISP says due",
+            style(m).dim()
+        )),
+        None => out.push_str(&format!("  {:<16}{due_text}\n", "ISP says due")),
     }
     out
+}
+
+/// One line per package: the amount first (never split), then the name cut with … to fit
+/// `cols` by display width, the current one marked.
+pub fn package_lines(packages: &[crate::api::wire::Package], cols: usize, indent: &str) -> Vec<String> {
+    let amt_w = packages.iter().map(|p| p.amount.lakh().len()).max().unwrap_or(0);
+    packages
+        .iter()
+        .map(|p| {
+            let (mark, tail) = if p.current { ("*", " (current)") } else { (" ", "") };
+            let used = indent.len() + 2 + amt_w + 2 + tail.len();
+            let name = pad(&p.name, cols.saturating_sub(used + 1).max(8));
+            let tail = style(tail).green().to_string();
+            format!(
+                "{indent}{mark} {:>amt_w$}  {}{tail}",
+                p.amount.lakh(),
+                name.trim_end()
+            )
+        })
+        .collect()
+}
+
+/// The one instruction about the cash for a payment's ending, the same on every path (pay,
+/// counter, status, reconcile, report). `after_ms` is when a pending payment's look-up is due.
+pub fn cash(end: crate::decide::End, amount: Npr, reference: &str, after_ms: Option<i64>) -> String {
+    use crate::decide::End;
+    match end {
+        End::Paid => format!("Take {} from the customer.", amount.lakh()),
+        End::Failed => "Nothing was charged: do not take the money (give it back).".into(),
+        End::NotSent => "Nothing was sent; safe to try again.".into(),
+        End::Pending => {
+            let when = after_ms.map_or_else(
+                || "in 5 minutes".to_string(),
+                |ms| format!("after {}", crate::clock::local_time(ms)),
+            );
+            format!("Hold the money; do NOT pay again; look it up {when} (`konnect status {reference}`).")
+        }
+    }
 }
 
 /// A journal row as JSON (`history`, `receipt`).
@@ -308,6 +348,30 @@ pub fn receipt(p: &crate::journal::Payment, look: &ReceiptLook<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lookup_view_fits_80_columns_and_packages_fit_40() {
+        let v: serde_json::Value =
+            serde_json::from_str(include_str!("sandbox/fixtures/active.json")).unwrap();
+        let d = Details::from_value(&v).unwrap();
+        let isp = crate::isp::resolve("izone").unwrap();
+        let today: Date = "2026-11-27".parse().unwrap();
+        console::set_colors_enabled(false);
+        let view = lookup_human(isp, &d, today, 80);
+        for line in view.lines() {
+            assert!(console::measure_text_width(line) <= 80, "{line:?}");
+        }
+        assert!(
+            view.contains("the service still says Active"),
+            "both facts: {view}"
+        );
+        for cols in [40, 60, 80] {
+            for line in package_lines(&d.packages, cols, "  ") {
+                assert!(console::measure_text_width(&line) <= cols, "{cols}: {line:?}");
+                assert!(line.contains("Rs. "), "the amount is never cut: {line}");
+            }
+        }
+    }
 
     #[test]
     fn csv_quotes_only_what_it_must() {

@@ -24,6 +24,15 @@ pub struct Ui {
     pub limit: Option<Duration>,
 }
 
+/// How wide the terminal is (stderr's, where prompts and views go), or 80 when it is not one.
+pub fn columns() -> usize {
+    console::Term::stderr()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols))
+        .filter(|c| *c >= 20)
+        .unwrap_or(80)
+}
+
 /// The marks a line starts with: a tick and a cross, or their ASCII stand-ins.
 pub fn marks(unicode: bool) -> (&'static str, &'static str) {
     if unicode { ("✓", "✗") } else { ("OK", "X") }

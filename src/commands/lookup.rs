@@ -24,7 +24,10 @@ pub fn run(ctx: &mut Ctx, args: LookupArgs) -> anyhow::Result<ExitCode> {
     if ctx.ui.json {
         ctx.print_json(&render::lookup_json(isp, &user, &details));
     } else {
-        print!("{}", render::lookup_human(isp, &details, crate::clock::today()));
+        print!(
+            "{}",
+            render::lookup_human(isp, &details, crate::clock::today(), crate::ui::columns())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -57,7 +57,7 @@ proptest! {
         });
         let details = Details::from_value(&answer).unwrap();
         let isp = crate::isp::resolve("izone").unwrap();
-        assert_safe("lookup view", &crate::render::lookup_human(isp, &details, crate::clock::today()))?;
+        assert_safe("lookup view", &crate::render::lookup_human(isp, &details, crate::clock::today(), 80))?;
         assert_safe("lookup JSON", &json_line(&crate::render::lookup_json(isp, &s, &details)))?;
         assert_safe("confirmation", &super::pay::summary(&details, &details.packages[0], "TEST"))?;
 

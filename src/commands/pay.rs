@@ -54,7 +54,9 @@ fn choose_package<'d>(ctx: &Ctx, details: &'d Details, wanted: Option<&str>) -> 
                     ids.join(", ")
                 ))
             }),
-        None if ctx.ui.interactive => Ok(&details.packages[prompt::package(&details.packages)?]),
+        None if ctx.ui.interactive => {
+            Ok(&details.packages[prompt::package(&details.packages, crate::ui::columns())?])
+        }
         None => Err(Failure::usage(
             "missing --package ID (run `konnect lookup` to see the packages), or run on a terminal to choose",
         )),
@@ -76,7 +78,7 @@ pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> Str
         c.username.as_deref().unwrap_or("-"),
         c.status.as_deref().unwrap_or("-"),
         due,
-        package.name,
+        crate::render::pad(&package.name, crate::ui::columns().saturating_sub(13)).trim_end(),
         console::style(package.amount.lakh()).bold().for_stderr(),
         banner,
     )
@@ -127,6 +129,11 @@ impl Order<'_> {
 /// The payment, as the README's steps: look up, choose, guard, confirm, write ahead, send
 /// once, classify, settle, report.
 pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
+    if ctx.ui.interactive {
+        // TEST or LIVE is said before the first question.
+        ctx.ensure_sandbox()?;
+        ctx.banner();
+    }
     // Everything that needs no network is checked first, so a bad call sends nothing.
     let isp = ctx.isp_arg(args.isp)?;
     let user = ctx.user_arg(args.user.as_deref())?;
@@ -160,7 +167,7 @@ pub(crate) fn serve(
     user: String,
     args: &PayArgs,
 ) -> anyhow::Result<Served> {
-    let details = look_up(ctx, client, isp, &user)?;
+    let details = look_up(ctx, client, isp, &user, args)?;
     let order = choose(ctx, isp, user, &details, args)?;
     let allow_repeat = args.allow_repeat || repeat_guard(ctx, journal, &order)?;
     low_balance_warning(ctx, journal, &order.package)?;
@@ -196,7 +203,13 @@ pub(crate) fn serve(
 }
 
 /// Step 1: the customer, their subscription and the packages on offer.
-fn look_up(ctx: &Ctx, client: &Client, isp: &'static Isp, user: &str) -> Result<Details, Failure> {
+fn look_up(
+    ctx: &Ctx,
+    client: &Client,
+    isp: &'static Isp,
+    user: &str,
+    args: &PayArgs,
+) -> Result<Details, Failure> {
     let lookup_ref = crate::reference::new();
     let details = ctx
         .ui
@@ -205,7 +218,14 @@ fn look_up(ctx: &Ctx, client: &Client, isp: &'static Isp, user: &str) -> Result<
         })
         .map_err(Failure::from)?;
     if !ctx.ui.json && ctx.ui.interactive {
-        eprint!("{}", render::lookup_human(isp, &details, crate::clock::today()));
+        // The packages are not listed here: the picker that follows is the list.
+        let cols = crate::ui::columns();
+        let today = crate::clock::today();
+        if args.package.is_none() {
+            eprint!("{}", render::customer_view(isp, &details, today, cols));
+        } else {
+            eprint!("{}", render::lookup_human(isp, &details, today, cols));
+        }
     }
     Ok(details)
 }
@@ -469,13 +489,11 @@ fn report(
     if let Some(f) = &failure {
         eprintln!("{}", render::failure_line(f));
     } else if !ctx.ui.json {
-        ctx.ui.note(&format!(
-            "{} paid; take {} from the customer.",
-            console::style(crate::ui::marks(ctx.ui.unicode).0)
-                .green()
-                .for_stderr(),
-            order.package.amount.lakh()
-        ));
+        let mark = console::style(crate::ui::marks(ctx.ui.unicode).0)
+            .green()
+            .for_stderr();
+        let cash = render::cash(v.end, order.package.amount, reference, None);
+        ctx.ui.note(&format!("{mark} Paid. {cash}"));
     }
     Ok(ExitCode::from(v.end.exit_code()))
 }

@@ -129,9 +129,10 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
         let short = shorts
             .get(&c.row.reference)
             .map_or(c.row.reference.as_str(), String::as_str);
+        // The short form of the one instruction (render::cash), to fit the table.
         let todo = match c.after {
-            Outcome::Success => "paid: keep the money",
-            Outcome::Failed => "not charged: money back",
+            Outcome::Success => "paid: take the money",
+            Outcome::Failed => "not charged: give it back",
             Outcome::Pending => "hold; do NOT pay again",
         };
         println!(

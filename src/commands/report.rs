@@ -36,12 +36,8 @@ impl Tally {
 }
 
 /// What to do about a payment that did not go through, as the cashier is told everywhere.
-fn instruction(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Success => "paid",
-        Outcome::Pending => "hold the money; do NOT pay again; run `konnect reconcile`",
-        Outcome::Failed => "nothing was charged; the money goes back to the customer",
-    }
+fn instruction(p: &Payment) -> String {
+    crate::render::cash(crate::decide::End::of(p.outcome()), p.amount, &p.reference, None)
 }
 
 pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
@@ -88,7 +84,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         let open_list: Vec<Value> = open
             .iter()
             .map(|p| json!({"reference": p.reference, "short_reference": short(p), "outcome": p.outcome(), "customer_name": p.customer_name,
-                            "user": p.username, "isp": p.isp, "amount": p.amount, "instruction": instruction(p.outcome())}))
+                            "user": p.username, "isp": p.isp, "amount": p.amount, "instruction": instruction(p)}))
             .collect();
         let pending: Vec<&str> = open
             .iter()
@@ -166,7 +162,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 crate::render::pad(who, 18).trim_end(),
                 p.isp,
                 p.amount.lakh(),
-                instruction(p.outcome())
+                instruction(p)
             );
         }
     }

@@ -52,14 +52,14 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             "refunds": refunds,
             "journal": {"before": before, "after": journal_after(after)},
             "conclusive_from": reading.conclusive_from_ms.map(crate::clock::rfc3339),
-            "error": (outcome != Outcome::Success).then(|| json!({"kind": kind_of(outcome), "message": advice(after)})),
+            "error": (outcome != Outcome::Success).then(|| json!({"kind": kind_of(outcome), "message": advice(after, &row, reading.conclusive_from_ms)})),
         }));
     } else {
         print!(
             "{}",
             status_text(reference, &answer, &reading, before, journal_after(after))
         );
-        ctx.ui.note(advice(after));
+        ctx.ui.note(&advice(after, &row, reading.conclusive_from_ms));
     }
     Ok(exit_for(outcome))
 }
@@ -81,14 +81,10 @@ fn journal_after(after: After) -> &'static str {
 }
 
 /// The one instruction about the cash.
-fn advice(after: After) -> &'static str {
+fn advice(after: After, row: &Payment, after_ms: Option<i64>) -> String {
     match after {
-        After::Holds(Outcome::Success) => "Paid: the customer's money can be taken.",
-        After::Holds(Outcome::Failed) => "Failed: nothing was charged; give the money back / do not take it.",
-        After::Holds(Outcome::Pending) => "Still pending: do NOT pay again; look it up again in 5 minutes.",
-        After::Disputed { .. } => {
-            "Disputed: the service and the journal disagree. Hold the money, do NOT pay again, and check with the service before taking or handing back anything."
-        }
+        After::Holds(o) => crate::render::cash(crate::decide::End::of(o), row.amount, &row.reference, after_ms),
+        After::Disputed { .. } => "Disputed: the service and the journal disagree. Hold the money, do NOT pay again, and check with the service before taking or handing back anything.".into(),
     }
 }
 

@@ -61,8 +61,8 @@ fn declining_the_confirmation_sends_nothing() {
 fn ctrl_c_at_the_package_prompt_restores_the_cursor_and_exits_130() {
     let home = Home::new();
     let mut p = spawn(&home, &["pay", "--isp", "izone", "--user", "active"]);
-    p.expect("Package").unwrap();
     p.expect("\x1b[?25l").unwrap(); // the select hides the cursor
+    p.expect("Package").unwrap();
     p.send("\x03").unwrap();
     p.expect("\x1b[?25h").unwrap(); // and it is shown again
     assert_eq!(exit_code(&mut p), 130);
