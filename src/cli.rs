@@ -230,8 +230,8 @@ pub struct ReportArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ReceiptArgs {
-    /// The payment's reference: whole, its start, or the short form a receipt shows
-    #[arg(required_unless_present = "last")]
+    /// The payment's reference: whole, its start, or the short form a receipt shows (on a
+    /// terminal, left out: a list of today's payments to choose from)
     pub reference: Option<String>,
     /// The newest payment of this journal
     #[arg(long, conflicts_with = "reference")]

@@ -118,6 +118,13 @@ impl Ctx {
         Ok(journal)
     }
 
+    /// The journal without the unsettled-payments warning, for a command that reports on one
+    /// of them itself (`status REF`) and warns about the others.
+    pub fn journal_quiet(&mut self) -> Result<Journal, Failure> {
+        self.unsettled_warned = true;
+        self.journal()
+    }
+
     /// The ISP from `--isp`, or asked for on a terminal.
     pub fn isp_arg(&self, given: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
         match given {

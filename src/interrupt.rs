@@ -13,6 +13,9 @@ pub enum Stage {
     /// No commit has left: an interrupt cancels and nothing was sent.
     #[default]
     Idle,
+    /// A counter between customers: the prompt that is waiting handles the interrupt itself
+    /// (back to the next customer, or the end of the shift), so the process goes on.
+    Counter,
     /// A commit is out (or may be): pending. `json` is the document to print under `--json`.
     Sending { reference: String, json: Option<Value> },
     /// The answer is in and journaled, but not yet reported.
@@ -50,7 +53,7 @@ pub fn report_then(code: u8, print: impl FnOnce()) {
 fn interrupted(stage: &Stage) -> (Option<String>, Option<&Value>, u8) {
     use crate::failure::outcome_exit_code;
     match stage {
-        Stage::Idle => (Some("cancelled; nothing was sent".into()), None, 130),
+        Stage::Idle | Stage::Counter => (Some("cancelled; nothing was sent".into()), None, 130),
         Stage::Sending { reference: r, json } => (
             Some(format!(
                 "interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after 5 minutes."
@@ -85,6 +88,9 @@ pub fn install_handler(json: bool) {
             let _ = term.show_cursor();
         }
         let slot = stage_slot();
+        if matches!(*slot, Stage::Counter) {
+            return;
+        }
         let (message, doc, code) = interrupted(&slot);
         match doc {
             Some(doc) => println!("{}", crate::text::json_line(doc)),

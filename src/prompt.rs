@@ -64,24 +64,44 @@ pub fn isp_remembering(previous: Option<&'static Isp>) -> Result<&'static Isp, F
     Ok(&isp::ISPS[cancelled_if_none(pick)?])
 }
 
-/// The next customer's username; `None` (an empty line, or the end of input) ends the shift.
+/// The next customer's username; `None` ends the shift: Enter on an empty line, Esc, Ctrl-D
+/// or Ctrl-C. Typed on a line of its own (dialoguer's input ignores Esc and Ctrl-D).
 pub fn next_customer() -> Result<Option<String>, Failure> {
-    let answer = Input::<String>::with_theme(&theme())
-        .with_prompt("Next customer's username (Enter alone to finish)")
-        .allow_empty(true)
-        .validate_with(|s: &String| {
-            if s.trim().is_empty() {
-                Ok(())
-            } else {
-                check_username(s).map(|_| ())
+    use console::Key;
+    let term = Term::stderr();
+    let fail = |e: std::io::Error| Failure::internal(format!("cannot prompt on this terminal: {e}"));
+    loop {
+        term.write_str("Next customer's username (Enter alone, Esc or Ctrl-D to finish): ")
+            .map_err(fail)?;
+        let mut text = String::new();
+        let finished = loop {
+            match term.read_key() {
+                Ok(Key::Enter) => break false,
+                Ok(Key::Escape) => break true,
+                Ok(Key::Char('\u{4}')) if text.is_empty() => break true,
+                Ok(Key::Backspace) => {
+                    if text.pop().is_some() {
+                        term.clear_chars(1).map_err(fail)?;
+                    }
+                }
+                Ok(Key::Char(c)) if !c.is_control() => {
+                    text.push(c);
+                    term.write_str(c.encode_utf8(&mut [0; 4])).map_err(fail)?;
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => break true,
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break true,
+                Err(e) => return Err(fail(e)),
             }
-        })
-        .interact_text_on(&Term::stderr());
-    match answer {
-        Ok(text) if text.trim().is_empty() => Ok(None),
-        Ok(text) => check_username(&text).map(Some).map_err(Failure::usage),
-        Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
-        Err(e) => Err(ended(e)),
+        };
+        term.write_line("").map_err(fail)?;
+        if finished || text.trim().is_empty() {
+            return Ok(None);
+        }
+        match check_username(&text) {
+            Ok(user) => return Ok(Some(user)),
+            Err(why) => eprintln!("{why}"),
+        }
     }
 }
 
@@ -120,6 +140,17 @@ pub fn package(packages: &[Package], cols: usize) -> Result<usize, Failure> {
         .with_prompt("Package")
         .items(&items)
         .default(default)
+        .interact_on_opt(&Term::stderr())
+        .map_err(ended)?;
+    cancelled_if_none(pick)
+}
+
+/// One of several items, the first preselected.
+pub fn choose(question: &str, items: &[String]) -> Result<usize, Failure> {
+    let pick = Select::with_theme(&theme())
+        .with_prompt(question)
+        .items(items)
+        .default(0)
         .interact_on_opt(&Term::stderr())
         .map_err(ended)?;
     cancelled_if_none(pick)

@@ -1,6 +1,8 @@
 //! `konnect counter`: the cashier's loop. Customers one after another in one process (the
 //! connection to the service stays warm), through the same path as `pay`: the same guard,
-//! journal, outcomes and receipts. An empty username (or Ctrl-D) ends the shift with a summary.
+//! journal, outcomes and receipts. An empty username, Esc, Ctrl-D or Ctrl-C at the next
+//! customer's name ends the shift with a summary; Ctrl-C at any other question returns to the
+//! next customer.
 
 use std::process::ExitCode;
 
@@ -31,6 +33,9 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
     let mut shift = Shift::default();
     let mut isp = args.isp;
     loop {
+        // Between customers an interrupt is the prompt's to handle: Ctrl-C at a question
+        // returns to the next customer, at the next customer's name it ends the shift.
+        interrupt::set_stage(Stage::Counter);
         let chosen = match (args.isp, isp) {
             (Some(fixed), _) => fixed,
             (None, remembered) => match prompt::isp_remembering(remembered) {
@@ -74,9 +79,9 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
                 Err(other) => return Err(other),
             },
         }
-        interrupt::set_stage(Stage::Idle);
         eprintln!();
     }
+    interrupt::set_stage(Stage::Idle);
     eprintln!("{}", summary(&shift));
     Ok(ExitCode::from(if shift.pending.is_empty() {
         0

@@ -11,11 +11,39 @@ use crate::failure::Failure;
 use crate::journal::Filter;
 use crate::render::{self, payment_json};
 
+/// One of today's payments, chosen from a list (newest first).
+fn pick_from_today(journal: &crate::journal::Journal) -> Result<crate::journal::Payment, Failure> {
+    let (start, _) = crate::clock::day_bounds(crate::clock::today()).unwrap_or((0, 0));
+    let mut today = journal.query(&Filter {
+        since_ms: Some(start),
+        ..Filter::default()
+    })?;
+    if today.is_empty() {
+        return Err(Failure::usage("no payment today; give a reference, or --last"));
+    }
+    let items: Vec<String> = today
+        .iter()
+        .map(|p| {
+            let who = p.customer_name.as_deref().unwrap_or(&p.username);
+            let time = crate::clock::local_time(p.created_ms);
+            format!(
+                "{} {}  {}  {}",
+                time.get(11..).unwrap_or(&time),
+                p.amount.lakh(),
+                p.outcome().as_str(),
+                render::pad(who, 24).trim_end()
+            )
+        })
+        .collect();
+    let chosen = crate::prompt::choose("Receipt of", &items)?;
+    Ok(today.swap_remove(chosen))
+}
+
 pub fn run(ctx: &mut Ctx, args: ReceiptArgs) -> anyhow::Result<ExitCode> {
     let journal = ctx.journal()?;
     let row = match &args.reference {
         Some(given) => own_row(&journal, given)?,
-        None => journal
+        None if args.last => journal
             .query(&Filter {
                 limit: Some(1),
                 ..Filter::default()
@@ -23,6 +51,8 @@ pub fn run(ctx: &mut Ctx, args: ReceiptArgs) -> anyhow::Result<ExitCode> {
             .into_iter()
             .next()
             .ok_or_else(|| Failure::usage("there is no payment in this journal yet"))?,
+        None if ctx.ui.interactive => pick_from_today(&journal)?,
+        None => return Err(Failure::usage("missing the reference (or --last)").into()),
     };
     if ctx.ui.json {
         let mut doc = payment_json(&row);

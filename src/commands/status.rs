@@ -14,8 +14,14 @@ use crate::journal::Payment;
 use crate::money::Npr;
 
 pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
-    let journal = ctx.journal()?;
+    let journal = ctx.journal_quiet()?;
     let row = own_row(&journal, reference)?;
+    let others = journal.unsettled_count()? - i64::from(!row.is_settled());
+    if others > 0 {
+        ctx.ui.warn(&format!(
+            "{others} other payment(s) are not settled; run `konnect reconcile`"
+        ));
+    }
     let client = ctx.client()?;
     let reference = row.reference.as_str();
     let looked_up = ctx

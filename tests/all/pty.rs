@@ -140,12 +140,38 @@ fn the_counter_serves_customers_one_after_another_and_sums_up_the_shift() {
         p.send("y\r").unwrap();
         p.expect("PAYMENT RECEIPT").unwrap();
     }
+    // Ctrl-C at a question returns to the next customer; Ctrl-D at the name ends the shift.
     p.expect("Next customer's username").unwrap();
-    p.send("\r").unwrap();
-    p.expect("Shift over: 2 customer(s) served").unwrap();
+    p.send("due\r").unwrap();
+    p.expect("Package").unwrap();
+    p.send("\x03").unwrap();
+    p.expect("Next customer's username").unwrap();
+    p.send("\x04").unwrap();
+    p.expect("Shift over: 2 customer(s) served, Rs. 24,499.00 collected.")
+        .unwrap();
     assert_eq!(exit_code(&mut p), 0);
     let rows = home.journal();
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows.iter().all(|r| r.1 == "success"));
     assert_eq!(home.commits(None), 2);
+}
+
+#[test]
+fn a_receipt_without_a_reference_is_chosen_from_todays_payments() {
+    let home = Home::new();
+    assert_eq!(
+        common::run(home.sandbox(&common::pay_args("active", "1-13286-5-3", &[]))).0,
+        0
+    );
+    assert_eq!(
+        common::run(home.sandbox(&common::pay_args("expired", "1-4412-8-1", &[]))).0,
+        0
+    );
+    let mut p = spawn(&home, &["receipt"]);
+    p.expect("Receipt of").unwrap();
+    p.send("\x1b[B").unwrap(); // down: the older of the two
+    p.send("\r").unwrap();
+    p.expect("COPY").unwrap();
+    p.expect("Chandra Mani Neupane").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
 }
