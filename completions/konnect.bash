@@ -16,6 +16,9 @@ _konnect() {
             ",$1")
                 cmd="konnect"
                 ;;
+            konnect,__references)
+                cmd="konnect__subcmd____references"
+                ;;
             konnect,balance)
                 cmd="konnect__subcmd__balance"
                 ;;
@@ -88,6 +91,9 @@ _konnect() {
             konnect__subcmd__config__subcmd__help,show)
                 cmd="konnect__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            konnect__subcmd__help,__references)
+                cmd="konnect__subcmd__help__subcmd____references"
+                ;;
             konnect__subcmd__help,balance)
                 cmd="konnect__subcmd__help__subcmd__balance"
                 ;;
@@ -149,8 +155,46 @@ _konnect() {
 
     case "${cmd}" in
         konnect)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -W "test live" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd____references)
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -617,8 +661,22 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__help)
-            opts="lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help"
+            opts="lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__help__subcmd____references)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -902,7 +960,10 @@ _konnect() {
                     return 0
                     ;;
                 --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --outcome)
@@ -956,7 +1017,10 @@ _konnect() {
                     return 0
                     ;;
                 --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --users-from)
@@ -1010,7 +1074,10 @@ _konnect() {
                     return 0
                     ;;
                 --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --package)
@@ -1059,7 +1126,7 @@ _konnect() {
         konnect__subcmd__receipt)
             opts="-v -q -h -V --last --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(compgen -W "${opts} $(konnect __references 2>/dev/null)" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -1227,7 +1294,7 @@ _konnect() {
         konnect__subcmd__status)
             opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(compgen -W "${opts} $(konnect __references 2>/dev/null)" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand doctor 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the built-in simulator; prints its base URL and a test token'
+            cand __references 'The short references of recent payments, one a line, for shell completion'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'konnect;lookup'= {
@@ -423,6 +424,25 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'konnect;__references'= {
+            cand --env 'Which service: the staging server (test) or the live one'
+            cand --base-url 'Base URL of the service, overriding --env'
+            cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
+            cand --timeout 'Seconds a whole request may take [default: 30]'
+            cand --journal 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Print exactly one JSON document on stdout (NDJSON for batches)'
+            cand --no-input 'Never prompt: missing values and confirmations become usage errors'
+            cand --sandbox 'Run against the built-in simulator (test token, journal of its own)'
+            cand -v 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand --verbose 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand -q 'Print only results and errors (no banner, no warnings)'
+            cand --quiet 'Print only results and errors (no banner, no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'konnect;help'= {
             cand lookup 'Show a customer: subscription, due amount, packages on offer'
             cand pay 'Pay for a package: look up, choose, confirm, pay once, print the receipt'
@@ -437,6 +457,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand doctor 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the built-in simulator; prints its base URL and a test token'
+            cand __references 'The short references of recent payments, one a line, for shell completion'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'konnect;help;lookup'= {
@@ -476,6 +497,8 @@ set edit:completion:arg-completer[konnect] = {|@words|
         &'konnect;help;completions'= {
         }
         &'konnect;help;sandbox'= {
+        }
+        &'konnect;help;__references'= {
         }
         &'konnect;help;help'= {
         }

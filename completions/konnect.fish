@@ -53,13 +53,14 @@ complete -c konnect -n "__fish_konnect_needs_command" -f -a "counter" -d 'Serve 
 complete -c konnect -n "__fish_konnect_needs_command" -f -a "doctor" -d 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
 complete -c konnect -n "__fish_konnect_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c konnect -n "__fish_konnect_needs_command" -f -a "sandbox" -d 'Serve the built-in simulator; prints its base URL and a test token'
+complete -c konnect -n "__fish_konnect_needs_command" -f -a "__references" -d 'The short references of recent payments, one a line, for shell completion'
 complete -c konnect -n "__fish_konnect_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l isp -d 'The ISP\'s slug (prompted for on a terminal when missing)' -r -f -a "izone\t'Izone'
 world-fiber-net\t'World Fiber Net'
 dg-link\t'DG Link'
 loop-network\t'Loop Network'
 acme-internet\t'Acme Internet'"
-complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l user -d 'The customer\'s username (prompted for on a terminal when missing)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l user -d 'The customer\'s username (prompted for on a terminal when missing)' -r -f
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l users-from -d 'Look up many: one username per line, or `isp,user` lines without --isp ("-" for stdin)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l jobs -d 'Parallel lookups for --users-from (1 to 16)' -r
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
@@ -83,7 +84,7 @@ world-fiber-net\t'World Fiber Net'
 dg-link\t'DG Link'
 loop-network\t'Loop Network'
 acme-internet\t'Acme Internet'"
-complete -c konnect -n "__fish_konnect_using_subcommand pay" -l user -d 'The customer\'s username (prompted for on a terminal when missing)' -r
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l user -d 'The customer\'s username (prompted for on a terminal when missing)' -r -f
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l package -d 'The package to pay for (prompted for, current one preselected, when missing)' -r
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l amount -d 'The amount the customer pays; must equal the package\'s amount' -r
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l width -d 'Receipt characters per line: 32, 42 or 48 [default: config receipt_width, else 42]' -r
@@ -161,7 +162,7 @@ world-fiber-net\t'World Fiber Net'
 dg-link\t'DG Link'
 loop-network\t'Loop Network'
 acme-internet\t'Acme Internet'"
-complete -c konnect -n "__fish_konnect_using_subcommand history" -l user -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l user -r -f
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l outcome -r -f -a "success\t''
 pending\t''
 failed\t''"
@@ -381,20 +382,37 @@ complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -s v -l verbose
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -s h -l help -d 'Print help'
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -s V -l version -d 'Print version'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "lookup" -d 'Show a customer: subscription, due amount, packages on offer'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "pay" -d 'Pay for a package: look up, choose, confirm, pay once, print the receipt'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "status" -d 'Look a payment up at the service and settle it in the journal'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "reconcile" -d 'Look up every unsettled payment and settle it'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "balance" -d 'Show the account\'s credits'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "history" -d 'List payments from the journal, newest first'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "report" -d 'A day\'s totals per ISP and outcome'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "receipt" -d 'Print a payment\'s receipt again'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "config" -d 'Show or change settings'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "counter" -d 'Serve customers one after another at a counter (a terminal): one process, warm connection'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "doctor" -d 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "completions" -d 'Print a shell completion script'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "sandbox" -d 'Serve the built-in simulator; prints its base URL and a test token'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "lookup" -d 'Show a customer: subscription, due amount, packages on offer'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "pay" -d 'Pay for a package: look up, choose, confirm, pay once, print the receipt'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "status" -d 'Look a payment up at the service and settle it in the journal'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "reconcile" -d 'Look up every unsettled payment and settle it'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "balance" -d 'Show the account\'s credits'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "history" -d 'List payments from the journal, newest first'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "report" -d 'A day\'s totals per ISP and outcome'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "receipt" -d 'Print a payment\'s receipt again'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "config" -d 'Show or change settings'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "counter" -d 'Serve customers one after another at a counter (a terminal): one process, warm connection'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "doctor" -d 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "completions" -d 'Print a shell completion script'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "sandbox" -d 'Serve the built-in simulator; prints its base URL and a test token'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "__references" -d 'The short references of recent payments, one a line, for shell completion'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show each setting and where it came from (the token masked)'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-token" -d 'Store the token (read from stdin, or a hidden prompt on a terminal)'

@@ -130,6 +130,9 @@ pub enum Command {
     /// Serve the built-in simulator; prints its base URL and a test token
     #[cfg(feature = "sandbox")]
     Sandbox(SandboxArgs),
+    /// The short references of recent payments, one a line, for shell completion
+    #[command(name = "__references", hide = true)]
+    References,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -138,7 +141,7 @@ pub struct LookupArgs {
     #[arg(long, value_parser = IspParser)]
     pub isp: Option<&'static Isp>,
     /// The customer's username (prompted for on a terminal when missing)
-    #[arg(long, value_name = "NAME", conflicts_with = "users_from")]
+    #[arg(long, value_name = "NAME", conflicts_with = "users_from", value_hint = clap::ValueHint::Other)]
     pub user: Option<String>,
     /// Look up many: one username per line, or `isp,user` lines without --isp ("-" for stdin)
     #[arg(long, value_name = "FILE")]
@@ -154,7 +157,7 @@ pub struct PayArgs {
     #[arg(long, value_parser = IspParser)]
     pub isp: Option<&'static Isp>,
     /// The customer's username (prompted for on a terminal when missing)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = clap::ValueHint::Other)]
     pub user: Option<String>,
     /// The package to pay for (prompted for, current one preselected, when missing)
     #[arg(long, value_name = "ID")]
@@ -192,7 +195,7 @@ pub struct HistoryArgs {
     pub until: Option<jiff::civil::Date>,
     #[arg(long, value_parser = IspParser)]
     pub isp: Option<&'static Isp>,
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = clap::ValueHint::Other)]
     pub user: Option<String>,
     #[arg(long, value_enum)]
     pub outcome: Option<OutcomeFilter>,

@@ -46,5 +46,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Receipt(args) => receipt::run(&mut ctx(global)?, args),
         Command::Config(cmd) => config::run(&mut ctx(global)?, cmd),
         Command::Doctor => doctor::run(&mut ctx(global)?),
+        Command::References => completions::references(&mut ctx(global)?),
     }
 }
