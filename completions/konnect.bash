@@ -155,7 +155,7 @@ _konnect() {
 
     case "${cmd}" in
         konnect)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -181,6 +181,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -193,7 +197,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd____references)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -216,6 +220,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -231,7 +239,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__balance)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -254,6 +262,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -269,7 +281,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__completions)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version bash elvish fish powershell zsh"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -292,6 +304,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -307,7 +323,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version show set set-token path help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version show set set-token path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +346,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -429,7 +449,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config__subcmd__path)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,6 +472,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -467,7 +491,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config__subcmd__set)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +514,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -505,7 +533,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config__subcmd__set__subcmd__token)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -528,6 +556,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -543,7 +575,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config__subcmd__show)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +601,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -581,7 +617,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__counter)
-            opts="-v -q -h -V --isp --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --isp --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -611,6 +647,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -623,7 +663,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__doctor)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -646,6 +686,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -941,7 +985,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__history)
-            opts="-v -q -h -V --since --until --isp --user --outcome --limit --csv --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --since --until --isp --user --outcome --at-counter --limit --csv --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -970,6 +1014,13 @@ _konnect() {
                     COMPREPLY=($(compgen -W "success pending failed" -- "${cur}"))
                     return 0
                     ;;
+                --at-counter)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -994,6 +1045,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1006,7 +1061,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__lookup)
-            opts="-v -q -h -V --isp --user --users-from --jobs --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --isp --user --users-from --jobs --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,6 +1106,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1063,7 +1122,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__pay)
-            opts="-y -v -q -h -V --isp --user --package --amount --yes --allow-repeat --dry-run --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-y -v -q -h -V --isp --user --package --amount --yes --allow-repeat --dry-run --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,6 +1171,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1124,7 +1187,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__receipt)
-            opts="-v -q -h -V --last --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --last --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts} $(konnect __references 2>/dev/null)" -- "${cur}") )
                 return 0
@@ -1154,6 +1217,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1166,7 +1233,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__reconcile)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1189,6 +1256,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1204,7 +1275,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__report)
-            opts="-v -q -h -V --date --csv --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --date --at-counter --csv --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1212,6 +1283,13 @@ _konnect() {
             case "${prev}" in
                 --date)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at-counter)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --env)
@@ -1234,6 +1312,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1246,7 +1328,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__sandbox)
-            opts="-v -q -h -V --addr --state --tls --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --addr --state --tls --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,6 +1362,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1292,7 +1378,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__status)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts} $(konnect __references 2>/dev/null)" -- "${cur}") )
                 return 0
@@ -1315,6 +1401,10 @@ _konnect() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

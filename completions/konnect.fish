@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_konnect_global_optspecs
-    string join \n json no-input sandbox env= base-url= token-file= timeout= journal= v/verbose q/quiet color= h/help V/version
+    string join \n json no-input sandbox env= base-url= token-file= timeout= journal= counter= v/verbose q/quiet color= h/help V/version
 end
 
 function __fish_konnect_needs_command
@@ -29,7 +29,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_needs_command" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_needs_command" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_needs_command" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_needs_command" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_needs_command" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_needs_command" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -68,7 +69,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -93,7 +95,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand pay" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -112,7 +115,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand status" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand status" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand status" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand status" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand status" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -128,7 +132,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -144,7 +149,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand balance" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -166,13 +172,15 @@ complete -c konnect -n "__fish_konnect_using_subcommand history" -l user -r -f
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l outcome -r -f -a "success\t''
 pending\t''
 failed\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l at-counter -d 'Only the payments made at this counter (a shared journal)' -r -f
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l limit -d 'At most this many rows' -r
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
 live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand history" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -185,12 +193,14 @@ complete -c konnect -n "__fish_konnect_using_subcommand history" -s q -l quiet -
 complete -c konnect -n "__fish_konnect_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c konnect -n "__fish_konnect_using_subcommand history" -s V -l version -d 'Print version'
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l date -d 'The day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs [default: today]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l at-counter -d 'Only the payments made at this counter (a shared journal)' -r -f
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
 live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand report" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -208,7 +218,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -225,7 +236,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -246,7 +258,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -262,7 +275,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -278,7 +292,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -294,7 +309,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -320,7 +336,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand counter" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand counter" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand counter" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -336,7 +353,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -352,7 +370,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand completions" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand completions" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand completions" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand completions" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -370,7 +389,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -387,7 +407,8 @@ live\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand __references" -l base-url -d 'Base URL of the service, overriding --env' -r
 complete -c konnect -n "__fish_konnect_using_subcommand __references" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand __references" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand __references" -l journal -d 'The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand __references" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"

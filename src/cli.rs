@@ -53,9 +53,14 @@ pub struct GlobalArgs {
     /// Seconds a whole request may take [default: 30]
     #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
     pub timeout: Option<u64>,
-    /// The payment journal (SQLite) [default: $XDG_DATA_HOME/konnect/journal.sqlite3]
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop's
+    /// counters (the password never here: PGPASSWORD, ~/.pgpass or the config file)
+    /// [default: journal.sqlite3 in konnect's data folder]
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub journal: Option<PathBuf>,
+    /// This counter's name in a shared journal [default: the computer's name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub counter: Option<String>,
     /// Log each HTTP exchange on stderr (method, path, status, time; never the token)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
@@ -199,6 +204,9 @@ pub struct HistoryArgs {
     pub user: Option<String>,
     #[arg(long, value_enum)]
     pub outcome: Option<OutcomeFilter>,
+    /// Only the payments made at this counter (a shared journal)
+    #[arg(long, value_name = "NAME", value_hint = clap::ValueHint::Other)]
+    pub at_counter: Option<String>,
     /// At most this many rows
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -226,8 +234,11 @@ pub struct ReportArgs {
     /// The day: today, yesterday, YYYY-MM-DD or YYYY-MM-DDbs [default: today]
     #[arg(long, value_name = "DAY", value_parser = parse_day)]
     pub date: Option<jiff::civil::Date>,
+    /// Only the payments made at this counter (a shared journal)
+    #[arg(long, value_name = "NAME", value_hint = clap::ValueHint::Other)]
+    pub at_counter: Option<String>,
     /// CSV on stdout
-    #[arg(long)]
+    #[arg(long, conflicts_with = "json")]
     pub csv: bool,
 }
 
@@ -300,6 +311,7 @@ impl GlobalArgs {
             token_file: self.token_file.clone(),
             timeout: self.timeout.map(std::time::Duration::from_secs),
             journal: self.journal.clone(),
+            counter: self.counter.clone(),
             sandbox: self.sandbox,
         }
     }

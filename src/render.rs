@@ -194,6 +194,7 @@ pub fn payment_json(p: &crate::journal::Payment) -> Value {
         "transaction_id": p.transaction_id,
         "credits_available": p.credits_available,
         "message": p.message,
+        "counter": p.counter,
     })
 }
 

@@ -101,6 +101,8 @@ pub struct ConfigFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receipt_width: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub counter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shop_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shop_address: Option<String>,
@@ -133,6 +135,7 @@ pub const SETTABLE_KEYS: &[&str] = &[
     "lookup_grace_secs",
     "ca_file",
     "receipt_width",
+    "counter",
     "shop_name",
     "shop_address",
     "shop_phone",
@@ -207,6 +210,12 @@ impl ConfigFile {
                 self.receipt_width =
                     Some(width.ok_or_else(|| Failure::usage("receipt_width must be 32, 42 or 48"))?);
             }
+            "counter" => {
+                if !is_counter_name(value) {
+                    return Err(Failure::usage(format!("counter {COUNTER_NAME_RULE}")));
+                }
+                self.counter = Some(value.to_string());
+            }
             "shop_name" | "shop_address" | "shop_phone" | "shop_pan" => {
                 let text = crate::text::clean(value).chars().take(60).collect::<String>();
                 let slot = match key {
@@ -244,6 +253,13 @@ impl ConfigFile {
         }
         Ok(())
     }
+}
+
+/// What a counter's name may be: it goes on every row, receipt and report.
+const COUNTER_NAME_RULE: &str = "must be 1 to 32 letters, digits, '-', '_' or '.' (for example front-desk)";
+
+fn is_counter_name(name: &str) -> bool {
+    (1..=32).contains(&name.chars().count()) && name.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
 }
 
 /// The largest config file read; a config is a few lines.
@@ -301,6 +317,7 @@ pub struct Overrides {
     pub token_file: Option<PathBuf>,
     pub timeout: Option<Duration>,
     pub journal: Option<PathBuf>,
+    pub counter: Option<String>,
     pub sandbox: bool,
 }
 
@@ -316,6 +333,8 @@ pub struct Settings {
     pub ca_file: Option<Sourced<PathBuf>>,
     /// Characters per receipt line (32, 42 or 48).
     pub receipt_width: usize,
+    /// This counter's name in a shared journal.
+    pub counter: Sourced<String>,
     pub shop: Shop,
     pub low_balance: Option<Npr>,
     /// See [`DEFAULT_LOOKUP_GRACE_SECS`].
@@ -435,6 +454,37 @@ impl Inputs<'_> {
         }
     }
 
+    /// This counter's name: `--counter`, `KONNECT_COUNTER`, config `counter`, else the
+    /// computer's name.
+    /// A name given is checked (it goes on every row, receipt and report); the computer's
+    /// name is taken as it is, cleaned.
+    fn counter(&self) -> Result<Sourced<String>, Failure> {
+        let given = if let Some(c) = &self.flags.counter {
+            Some(Sourced::new(c.clone(), Source::Flag("--counter")))
+        } else if let Some(c) = self.var("KONNECT_COUNTER") {
+            Some(Sourced::new(c, Source::EnvVar("KONNECT_COUNTER")))
+        } else {
+            outside(&self.config.counter).map(|c| Sourced::new(c, Source::Config))
+        };
+        if let Some(c) = given {
+            if !is_counter_name(&c.value) {
+                return Err(Failure::usage(format!(
+                    "the counter name from {} {COUNTER_NAME_RULE}",
+                    c.source
+                )));
+            }
+            return Ok(c);
+        }
+        let host = self
+            .var("COMPUTERNAME")
+            .or_else(|| self.var("HOSTNAME"))
+            .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+            .map(|h| crate::text::clean(h.trim()).into_owned())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| "counter".into());
+        Ok(Sourced::new(host, Source::Default))
+    }
+
     fn ca_file(&self) -> Option<Sourced<PathBuf>> {
         if let Some(p) = self.var("KONNECT_CA_FILE") {
             return Some(Sourced::new(PathBuf::from(p), Source::EnvVar("KONNECT_CA_FILE")));
@@ -521,6 +571,15 @@ impl Settings {
             data_dir: &data_dir,
         };
         let service_env = inputs.service_env()?;
+        let journal = inputs.journal();
+        if journal.source == Source::Flag("--journal")
+            && crate::journal::is_postgres(&journal.value)
+            && crate::journal::postgres_url::has_password(&journal.value.to_string_lossy())
+        {
+            return Err(Failure::usage(
+                "a password in --journal would be seen by others (shell history, ps); give it in PGPASSWORD, ~/.pgpass or the config file's journal URL",
+            ));
+        }
         let token = inputs.token()?;
         let loose_config_mode = match &token {
             Some(t) if t.source == Source::Config => crate::private::loose_mode(&config_path),
@@ -531,8 +590,9 @@ impl Settings {
             env: service_env,
             token,
             timeout: inputs.timeout(),
-            journal: inputs.journal(),
+            journal,
             ca_file: inputs.ca_file(),
+            counter: inputs.counter()?,
             receipt_width: config
                 .receipt_width
                 .filter(|w| RECEIPT_WIDTHS.contains(w))

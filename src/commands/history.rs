@@ -40,6 +40,7 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         until_ms,
         isp: args.isp.map(|i| i.slug.to_string()),
         username: args.user.clone(),
+        counter: args.at_counter.clone(),
         states,
         limit: args.limit,
     };
@@ -49,7 +50,7 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         ctx.print_json(&json!({"ok": true, "payments": rows.iter().map(payment_json).collect::<Vec<_>>()}));
     } else if args.csv {
         println!(
-            "reference,created_at,settled_at,env,isp,username,customer_name,package_id,package_name,amount,outcome,state,transaction_id,credits_available,message"
+            "reference,created_at,settled_at,env,isp,username,customer_name,package_id,package_name,amount,outcome,state,transaction_id,credits_available,message,counter"
         );
         for p in &rows {
             let opt = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -71,6 +72,7 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
                     opt(&p.transaction_id),
                     p.credits_available.map(Npr::fixed2).unwrap_or_default(),
                     opt(&p.message),
+                    opt(&p.counter),
                 ])
             );
         }
@@ -78,22 +80,38 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         println!("No payments match.");
     } else {
         let shorts = journal.short_references()?;
-        // 16 + 1 + 7 + 1 + 18 + 1 + 10 + 1 + 14 + 1 + 10 = 80 columns at most.
-        println!(
-            "{:<16} {:<7} {:<18} {:<10} {:>14} {:<10}",
-            "Date", "Outcome", "Customer", "ISP", "Amount", "Ref"
+        // Rows from several counters name theirs, in room taken from the customer and ISP:
+        // 16 + 1 + 7 + 1 + 18 + 1 + 10 + 1 + 14 + 1 + 10 = 80 columns at most either way.
+        let several = rows.iter().any(|p| p.counter != rows[0].counter);
+        let (who_w, isp_w) = if several { (12, 8) } else { (18, 10) };
+        print!(
+            "{:<16} {:<7} {} {} {:>14} ",
+            "Date",
+            "Outcome",
+            pad("Customer", who_w),
+            pad("ISP", isp_w),
+            "Amount"
         );
+        println!("{}Ref", if several { "Counter " } else { "" });
         for p in &rows {
             let who = p.customer_name.as_deref().unwrap_or(&p.username);
             let short = shorts
                 .get(&p.reference)
                 .map_or(p.reference.as_str(), String::as_str);
+            let counter = if several {
+                format!(
+                    "{} ",
+                    pad(&crate::text::clean(p.counter.as_deref().unwrap_or("-")), 7)
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "{:<16} {:<7} {} {} {:>14} {}",
+                "{:<16} {:<7} {} {} {:>14} {counter}{}",
                 clock::local_time(p.created_ms),
                 p.outcome().as_str(),
-                pad(who, 18),
-                pad(&p.isp, 10),
+                pad(who, who_w),
+                pad(&p.isp, isp_w),
                 p.amount.lakh(),
                 short,
             );

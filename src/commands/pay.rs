@@ -98,7 +98,7 @@ struct Order<'a> {
 }
 
 impl Order<'_> {
-    fn attempt(&self, reference: &str, timeout: std::time::Duration) -> Attempt {
+    fn attempt(&self, reference: &str, timeout: std::time::Duration, counter: &str) -> Attempt {
         Attempt {
             reference: reference.to_string(),
             isp: self.isp.slug.to_string(),
@@ -109,6 +109,7 @@ impl Order<'_> {
             package_name: self.package.name.clone(),
             amount: self.package.amount,
             timeout,
+            counter: counter.to_string(),
         }
     }
 
@@ -187,7 +188,11 @@ pub(crate) fn serve(
     }
     write_ahead(
         journal,
-        &order.attempt(&reference, ctx.settings.timeout.value),
+        &order.attempt(
+            &reference,
+            ctx.settings.timeout.value,
+            &ctx.settings.counter.value,
+        ),
         &order,
         allow_repeat,
     )?;

@@ -47,12 +47,21 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let rows = journal.query(&Filter {
         since_ms: Some(start),
         until_ms: Some(end),
+        counter: args.at_counter.clone(),
         ..Filter::default()
     })?;
     let mut groups: BTreeMap<(String, &'static str), Tally> = BTreeMap::new();
     let mut totals: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    // Each counter has a drawer of its own: its totals, by outcome.
+    let mut counters: BTreeMap<String, BTreeMap<&'static str, Tally>> = BTreeMap::new();
     for p in &rows {
         let outcome = p.outcome().as_str();
+        counters
+            .entry(p.counter.clone().unwrap_or_else(|| "-".into()))
+            .or_default()
+            .entry(outcome)
+            .or_default()
+            .add(p.amount)?;
         groups
             .entry((p.isp.clone(), outcome))
             .or_default()
@@ -86,6 +95,17 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             .map(|p| json!({"reference": p.reference, "short_reference": short(p), "outcome": p.outcome(), "customer_name": p.customer_name,
                             "user": p.username, "isp": p.isp, "amount": p.amount, "instruction": instruction(p)}))
             .collect();
+        let counter_list: Vec<Value> = counters
+            .iter()
+            .map(|(name, by)| {
+                let t = |o: &str| by.get(o).copied().unwrap_or_default();
+                let mut entry = json!({"counter": name, "cash_in_drawer": t("success").amount});
+                for o in ["success", "pending", "failed"] {
+                    entry[o] = json!({"count": t(o).count, "amount": t(o).amount});
+                }
+                entry
+            })
+            .collect();
         let pending: Vec<&str> = open
             .iter()
             .filter(|p| !p.is_settled())
@@ -93,11 +113,13 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             .collect();
         ctx.print_json(&json!({
             "ok": true, "date": date.to_string(), "date_bs": bs, "groups": group_list,
-            "totals": total_map, "cash_in_drawer": drawer.amount, "not_paid": open_list, "pending_references": pending,
+            "totals": total_map, "cash_in_drawer": drawer.amount,
+            "counters": counter_list, "at_counter": args.at_counter, "not_paid": open_list, "pending_references": pending,
         }));
     } else if args.csv {
         let day = [date.to_string(), bs.clone().unwrap_or_default()];
-        println!("date,date_bs,isp,outcome,count,amount");
+        // The last column names the counter on its own TOTAL rows; empty on the shop's.
+        println!("date,date_bs,isp,outcome,count,amount,counter");
         for ((isp, outcome), t) in &groups {
             let cells = [
                 &day[..],
@@ -106,10 +128,28 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                     outcome.to_string(),
                     t.count.to_string(),
                     t.amount.fixed2(),
+                    String::new(),
                 ],
             ]
             .concat();
             println!("{}", csv_line(&cells));
+        }
+        for (name, by) in &counters {
+            for o in ["success", "pending", "failed"] {
+                let t = by.get(o).copied().unwrap_or_default();
+                let cells = [
+                    &day[..],
+                    &[
+                        "TOTAL".into(),
+                        o.to_string(),
+                        t.count.to_string(),
+                        t.amount.fixed2(),
+                        name.clone(),
+                    ],
+                ]
+                .concat();
+                println!("{}", csv_line(&cells));
+            }
         }
         for o in ["success", "pending", "failed"] {
             let t = totals.get(o).copied().unwrap_or_default();
@@ -120,6 +160,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                     o.to_string(),
                     t.count.to_string(),
                     t.amount.fixed2(),
+                    String::new(),
                 ],
             ]
             .concat();
@@ -127,8 +168,12 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         }
     } else {
         println!(
-            "Report for {date}{}",
-            bs.as_ref().map(|b| format!(" ({b})")).unwrap_or_default()
+            "Report for {date}{}{}",
+            bs.as_ref().map(|b| format!(" ({b})")).unwrap_or_default(),
+            args.at_counter
+                .as_ref()
+                .map(|c| format!(", counter {}", crate::text::clean(c)))
+                .unwrap_or_default()
         );
         if groups.is_empty() {
             println!("No payments on this day.");
@@ -153,6 +198,17 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             drawer.amount.lakh(),
             drawer.count
         );
+        if counters.len() > 1 {
+            for (name, by) in &counters {
+                let t = by.get("success").copied().unwrap_or_default();
+                println!(
+                    "  at {}: {} ({} paid)",
+                    render::pad(&crate::text::clean(name), 16).trim_end(),
+                    t.amount.lakh(),
+                    t.count
+                );
+            }
+        }
         for p in &open {
             let who = p.customer_name.as_deref().unwrap_or(&p.username);
             println!(

@@ -1,0 +1,233 @@
+//! A `postgres://user@host:port/db?sslmode=…` journal: its parts, its password (never from
+//! the command line: `PGPASSWORD`, the libpq password file, or the config file's URL), and its
+//! TLS through rustls (no OpenSSL).
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use postgres::config::{Host, SslMode};
+
+/// How the connection is protected, as libpq names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tls {
+    Disable,
+    /// Encrypted; the server's certificate is not checked (libpq's `require`).
+    Require,
+    /// Encrypted, and the certificate checked against the platform's roots and the host name.
+    VerifyFull,
+}
+
+/// A parsed journal URL.
+#[derive(Debug, Clone)]
+pub struct Target {
+    config: postgres::Config,
+    tls: Tls,
+    shown: String,
+}
+
+/// Whether a URL carries a password (`user:password@host`).
+pub fn has_password(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    authority
+        .rsplit_once('@')
+        .is_some_and(|(userinfo, _)| userinfo.contains(':'))
+}
+
+impl Target {
+    pub fn parse(url: &str) -> Result<Target, String> {
+        let (base, query) = url.split_once('?').unwrap_or((url, ""));
+        let mut tls = None;
+        for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+            match k.as_ref() {
+                "sslmode" => {
+                    tls = Some(match v.as_ref() {
+                        "disable" => Tls::Disable,
+                        "require" => Tls::Require,
+                        "verify-full" => Tls::VerifyFull,
+                        _ => {
+                            return Err(
+                                "the journal URL's sslmode must be disable, require or verify-full".into(),
+                            );
+                        }
+                    })
+                }
+                _ => {
+                    return Err(format!(
+                        "the journal URL takes no '{}' setting (only sslmode)",
+                        crate::text::clean(&k)
+                    ));
+                }
+            }
+        }
+        let mut config = postgres::Config::from_str(base).map_err(|_| {
+            "the journal URL is not a PostgreSQL URL (postgres://user@host:port/database)".to_string()
+        })?;
+        let host = config.get_hosts().first().map(|h| match h {
+            Host::Tcp(name) => name.clone(),
+            #[cfg(unix)]
+            Host::Unix(path) => path.display().to_string(),
+        });
+        let Some(host) = host else {
+            return Err("the journal URL names no host".into());
+        };
+        let loopback = crate::endpoint::is_loopback_host(&host) || host.starts_with('/');
+        let tls = tls.unwrap_or(if loopback { Tls::Disable } else { Tls::Require });
+        let user = config.get_user().unwrap_or("postgres").to_string();
+        if config.get_password().is_none()
+            && let Some(p) = password_for(
+                &host,
+                config.get_ports().first().copied().unwrap_or(5432),
+                config.get_dbname(),
+                &user,
+            )
+        {
+            config.password(p);
+        }
+        if config.get_user().is_none() {
+            config.user(&user);
+        }
+        let port = config
+            .get_ports()
+            .first()
+            .map(|p| format!(":{p}"))
+            .unwrap_or_default();
+        let db = config.get_dbname().unwrap_or("postgres");
+        let shown = format!("postgres://{user}@{host}{port}/{db}");
+        config.ssl_mode(if tls == Tls::Disable {
+            SslMode::Disable
+        } else {
+            SslMode::Require
+        });
+        config.connect_timeout(std::time::Duration::from_secs(10));
+        Ok(Target { config, tls, shown })
+    }
+
+    /// The URL without its password: what messages name.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    pub fn connect(&self) -> Result<postgres::Client, String> {
+        let result = match self.tls {
+            Tls::Disable => self.config.connect(postgres::NoTls),
+            tls => self
+                .config
+                .connect(tokio_postgres_rustls::MakeRustlsConnect::new(client_config(tls)?)),
+        };
+        result.map_err(|e| e.to_string())
+    }
+}
+
+/// The password from `PGPASSWORD`, else from the libpq password file (`PGPASSFILE`,
+/// `~/.pgpass`, or `%APPDATA%\postgresql\pgpass.conf` on Windows).
+fn password_for(host: &str, port: u16, db: Option<&str>, user: &str) -> Option<String> {
+    if let Some(p) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
+        return Some(p);
+    }
+    let file = std::env::var_os("PGPASSFILE")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            let base = directories::BaseDirs::new()?;
+            Some(if cfg!(windows) {
+                base.config_dir().join("postgresql").join("pgpass.conf")
+            } else {
+                base.home_dir().join(".pgpass")
+            })
+        })?;
+    let text = crate::private::read_capped(&file, 64 * 1024).ok()?;
+    let port = port.to_string();
+    let fields = [host, port.as_str(), db.unwrap_or(user), user];
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .find_map(|line| {
+            let parts: Vec<&str> = line.splitn(5, ':').collect();
+            let [h, p, d, u, password] = parts[..] else {
+                return None;
+            };
+            let wanted = [h, p, d, u];
+            wanted
+                .iter()
+                .zip(fields)
+                .all(|(w, f)| *w == "*" || *w == f)
+                .then(|| password.to_string())
+        })
+}
+
+fn client_config(tls: Tls) -> Result<rustls::ClientConfig, String> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?;
+    let verifier: Arc<dyn rustls::client::danger::ServerCertVerifier> = match tls {
+        Tls::VerifyFull => {
+            Arc::new(rustls_platform_verifier::Verifier::new(provider).map_err(|e| e.to_string())?)
+        }
+        _ => Arc::new(Unchecked(provider)),
+    };
+    Ok(builder
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth())
+}
+
+/// libpq's `require`: encrypted, the certificate not checked (`verify-full` checks it).
+#[derive(Debug)]
+struct Unchecked(Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for Unchecked {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_read_and_shown_without_their_password() {
+        let t = Target::parse("postgres://shop:secret@127.0.0.1:5433/konnect").unwrap();
+        assert_eq!(t.shown(), "postgres://shop@127.0.0.1:5433/konnect");
+        assert_eq!(t.tls, Tls::Disable, "loopback needs no TLS by default");
+        let remote = Target::parse("postgresql://shop@db.example/konnect").unwrap();
+        assert_eq!(remote.tls, Tls::Require);
+        let full = Target::parse("postgres://shop@db.example/konnect?sslmode=verify-full").unwrap();
+        assert_eq!(full.tls, Tls::VerifyFull);
+        assert!(
+            Target::parse("postgres://db.example/k?sslmode=maybe")
+                .unwrap_err()
+                .contains("sslmode")
+        );
+        assert!(has_password("postgres://shop:secret@db/k") && !has_password("postgres://shop@db/k"));
+    }
+}
