@@ -163,6 +163,7 @@ fn reconcile_batches_at_most_fifty_references() {
             package_name: package.name.clone(),
             amount: package.amount,
             timeout: std::time::Duration::from_secs(10),
+            counter: "front".into(),
         };
         journal.begin_payment(&attempt, None).unwrap();
         let request = CommitRequest {

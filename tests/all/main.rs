@@ -16,4 +16,5 @@ mod props;
 mod pty;
 mod receipts;
 mod secrets;
+mod shared;
 mod tls;

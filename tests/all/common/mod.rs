@@ -2,6 +2,8 @@
 //! sandbox's own record and the journal (read with SQL, not through konnect's code).
 #![allow(dead_code)]
 
+pub mod pg;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
