@@ -124,6 +124,9 @@ pub enum Command {
         after_help = "Examples:\n  konnect counter\n  konnect counter --isp izone\n  konnect --sandbox counter"
     )]
     Counter(CounterArgs),
+    /// Work on the journal itself: copy it into another (a shop moving to PostgreSQL)
+    #[command(subcommand)]
+    Journal(JournalCommand),
     /// Check the setup: token, config, journal, the way to the service, the balance, the clock
     #[command(after_help = "Examples:\n  konnect doctor\n  konnect --json doctor")]
     Doctor,
@@ -265,6 +268,20 @@ pub fn parse_width(text: &str) -> Result<usize, String> {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// Copy every row of this journal into another, keeping references; safe to run again
+    #[command(
+        after_help = "Examples:\n  PGPASSWORD=… konnect journal copy --to postgres://konnect@db.shop.lan/konnect\n  konnect --journal old.sqlite3 journal copy --to new.sqlite3"
+    )]
+    Copy {
+        /// The journal to copy into: postgres://USER@HOST[:PORT]/DB (the password from
+        /// PGPASSWORD, ~/.pgpass or the config file) or a SQLite file
+        #[arg(long, value_name = "JOURNAL", value_hint = clap::ValueHint::Other)]
+        to: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand)]
 pub enum ConfigCommand {
     /// Show each setting and where it came from (the token masked)
     Show,

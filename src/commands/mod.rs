@@ -14,6 +14,7 @@ pub mod config;
 pub mod counter;
 pub mod doctor;
 pub mod history;
+pub mod journal;
 pub mod lookup;
 pub mod pay;
 pub mod receipt;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Receipt(args) => receipt::run(&mut ctx(global)?, args),
         Command::Config(cmd) => config::run(&mut ctx(global)?, cmd),
         Command::Doctor => doctor::run(&mut ctx(global)?),
+        Command::Journal(cmd) => journal::run(&mut ctx(global)?, cmd),
         Command::References => completions::references(&mut ctx(global)?),
     }
 }

@@ -326,6 +326,17 @@ pub struct Filter {
     pub limit: Option<u32>,
 }
 
+/// What [`Journal::copy_into`] did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Copied {
+    /// Rows that were not there and now are.
+    pub copied: u64,
+    /// Rows that were there already, the same.
+    pub already: u64,
+    /// References there already with other contents: left as they were, for a person to check.
+    pub differing: Vec<String>,
+}
+
 /// An open journal, scoped to one environment: a SQLite file or a PostgreSQL database.
 pub struct Journal {
     store: RefCell<Box<dyn Store>>,
@@ -734,6 +745,46 @@ impl Journal {
             &[key.into(), value.into()],
         )?;
         Ok(())
+    }
+
+    /// Copies every row of every environment into `to`, exactly as stored, in one transaction
+    /// there: a row already there is left alone (a copy run again changes nothing), and one
+    /// that differs is named, never overwritten.
+    pub fn copy_into(&self, to: &Journal) -> Result<Copied, Failure> {
+        let rows = self.rows(
+            &format!("SELECT {COLUMNS} FROM payments ORDER BY created_ms, reference"),
+            &[],
+        )?;
+        let mut copied = Copied::default();
+        let mut store = to.store.borrow_mut();
+        store.begin(&[]).map_err(to.err())?;
+        let result = (|| -> Result<(), String> {
+            let select = format!("SELECT {COLUMNS} FROM payments WHERE reference = ?1");
+            let slots: Vec<String> = (1..=rows.first().map_or(0, Vec::len))
+                .map(|i| format!("?{i}"))
+                .collect();
+            let insert = format!("INSERT INTO payments ({COLUMNS}) VALUES ({})", slots.join(", "));
+            for row in &rows {
+                let reference = row.first().cloned().unwrap_or(Value::Null);
+                match store.rows(&select, std::slice::from_ref(&reference))?.first() {
+                    None => {
+                        store.execute(&insert, row)?;
+                        copied.copied += 1;
+                    }
+                    Some(there) if there == row => copied.already += 1,
+                    Some(_) => copied.differing.push(reference.text().unwrap_or_default()),
+                }
+            }
+            Ok(())
+        })();
+        match result {
+            Ok(()) => store.commit().map_err(to.err())?,
+            Err(e) => {
+                store.rollback();
+                return Err(to.err()(e));
+            }
+        }
+        Ok(copied)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>, Failure> {

@@ -599,3 +599,73 @@ fn any_counter_settles_a_payment_another_left_sending_once_the_grace_is_over() {
         (RowState::Failed, Some("front"))
     );
 }
+
+#[test]
+fn a_sqlite_journal_moves_into_postgresql_whole_and_a_second_copy_changes_nothing() {
+    let Some(url) = pg::database("journal_copy") else {
+        return;
+    };
+    let home = Home::new();
+    for user in ["active", "fail"] {
+        let args = common::pay_args(user, PKG, &["--allow-repeat"]);
+        let (code, _, err) = common::run_json(home.sandbox(&args));
+        assert!(code == 0 || code == 3, "{err}");
+    }
+    // A row of the other environment, unsettled: it moves too, as it is.
+    let source = open(&home.journal_path(), "LIVE");
+    source
+        .begin_payment(&attempt("cafe0001", "active", "active"), None)
+        .unwrap();
+    let before: Vec<_> = ["TEST", "LIVE"]
+        .iter()
+        .flat_map(|env| open(&home.journal_path(), env).query(&Filter::default()).unwrap())
+        .collect();
+    assert_eq!(before.len(), 3);
+    let copy = || common::run_json(home.sandbox(&["--json", "journal", "copy", "--to", &url]));
+    let (code, doc, err) = copy();
+    assert_eq!(
+        (code, &doc["copied"], &doc["already_there"]),
+        (0, &Value::from(3), &Value::from(0)),
+        "{doc} {err}"
+    );
+    let (code, doc, err) = copy();
+    assert_eq!(
+        (code, &doc["copied"], &doc["already_there"]),
+        (0, &Value::from(0), &Value::from(3)),
+        "{doc} {err}"
+    );
+    let after: Vec<_> = ["TEST", "LIVE"]
+        .iter()
+        .flat_map(|env| open(Path::new(&url), env).query(&Filter::default()).unwrap())
+        .collect();
+    assert_eq!(after, before, "every row, every field, every reference kept");
+    // A row that differs is named and left alone, never overwritten.
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .execute(
+            "UPDATE payments SET amount = '1' WHERE reference = 'cafe0001'",
+            &[],
+        )
+        .unwrap();
+    let (code, doc, err) = copy();
+    assert_eq!(code, 1, "{doc}");
+    assert_eq!(doc["differing"], serde_json::json!(["cafe0001"]), "{doc}");
+    assert!(
+        err.contains("cafe0001") && err.contains("left as they were"),
+        "{err}"
+    );
+    let kept: String = admin
+        .query_one("SELECT amount FROM payments WHERE reference = 'cafe0001'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, "1");
+}
+
+#[test]
+fn a_password_given_to_journal_copy_is_refused_and_never_echoed() {
+    let home = Home::new();
+    let (code, out, err) =
+        common::run(home.sandbox(&["journal", "copy", "--to", "postgresql://a:s3cr3tpass@h/db"]));
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(!err.contains("s3cr3tpass") && err.contains("PGPASSWORD"), "{err}");
+}
