@@ -40,6 +40,9 @@ _konnect() {
             konnect,history)
                 cmd="konnect__subcmd__history"
                 ;;
+            konnect,journal)
+                cmd="konnect__subcmd__journal"
+                ;;
             konnect,lookup)
                 cmd="konnect__subcmd__lookup"
                 ;;
@@ -115,6 +118,9 @@ _konnect() {
             konnect__subcmd__help,history)
                 cmd="konnect__subcmd__help__subcmd__history"
                 ;;
+            konnect__subcmd__help,journal)
+                cmd="konnect__subcmd__help__subcmd__journal"
+                ;;
             konnect__subcmd__help,lookup)
                 cmd="konnect__subcmd__help__subcmd__lookup"
                 ;;
@@ -148,6 +154,21 @@ _konnect() {
             konnect__subcmd__help__subcmd__config,show)
                 cmd="konnect__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            konnect__subcmd__help__subcmd__journal,copy)
+                cmd="konnect__subcmd__help__subcmd__journal__subcmd__copy"
+                ;;
+            konnect__subcmd__journal,copy)
+                cmd="konnect__subcmd__journal__subcmd__copy"
+                ;;
+            konnect__subcmd__journal,help)
+                cmd="konnect__subcmd__journal__subcmd__help"
+                ;;
+            konnect__subcmd__journal__subcmd__help,copy)
+                cmd="konnect__subcmd__journal__subcmd__help__subcmd__copy"
+                ;;
+            konnect__subcmd__journal__subcmd__help,help)
+                cmd="konnect__subcmd__journal__subcmd__help__subcmd__help"
+                ;;
             *)
                 ;;
         esac
@@ -155,7 +176,7 @@ _konnect() {
 
     case "${cmd}" in
         konnect)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter journal doctor completions sandbox __references help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,7 +726,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__help)
-            opts="lookup pay status reconcile balance history report receipt config counter doctor completions sandbox __references help"
+            opts="lookup pay status reconcile balance history report receipt config counter journal doctor completions sandbox __references help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -886,6 +907,34 @@ _konnect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        konnect__subcmd__help__subcmd__journal)
+            opts="copy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__help__subcmd__journal__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         konnect__subcmd__help__subcmd__lookup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1053,6 +1102,139 @@ _konnect() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal)
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -W "test live" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal__subcmd__copy)
+            opts="-v -q -h -V --to --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -W "test live" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal__subcmd__help)
+            opts="copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -580,6 +580,15 @@ impl Settings {
                 "a password in --journal would be seen by others (shell history, ps); give it in PGPASSWORD, ~/.pgpass or the config file's journal URL",
             ));
         }
+        if journal.source == Source::Config
+            && crate::journal::postgres_url::has_password(&journal.value.to_string_lossy())
+            && let Some(mode) = crate::private::loose_mode(&config_path)
+        {
+            return Err(Failure::auth(format!(
+                "the config file holds the journal's password but has mode {mode:o}; run `chmod 600 {}`",
+                config_path.display()
+            )));
+        }
         let token = inputs.token()?;
         let loose_config_mode = match &token {
             Some(t) if t.source == Source::Config => crate::private::loose_mode(&config_path),

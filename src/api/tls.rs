@@ -41,10 +41,15 @@ pub fn roots(ca_file: Option<&Path>) -> Result<RootCerts, String> {
 
 /// The handshake's failure, if the error is one: in words, with what to do.
 pub fn handshake_failure(err: &(dyn std::error::Error + 'static), host: &str) -> Option<String> {
+    tls_cause(err).map(|tls| describe(tls, host))
+}
+
+/// The TLS error behind an error, however deep it is wrapped.
+pub fn tls_cause<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
     while let Some(e) = source {
         if let Some(tls) = e.downcast_ref::<rustls::Error>() {
-            return Some(describe(tls, host));
+            return Some(tls);
         }
         // An io::Error's `source` skips the error it wraps: look at that one too.
         source = match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
@@ -57,8 +62,16 @@ pub fn handshake_failure(err: &(dyn std::error::Error + 'static), host: &str) ->
 
 /// What is wrong with the certificate or the handshake, and what to do about it.
 pub fn describe(err: &rustls::Error, host: &str) -> String {
+    format!(
+        "{} (if an antivirus or proxy inspects HTTPS here, install its root certificate in the system store or set ca_file)",
+        what_failed(err, host)
+    )
+}
+
+/// What is wrong with the certificate or the handshake, in words.
+pub fn what_failed(err: &rustls::Error, host: &str) -> String {
     use rustls::CertificateError as C;
-    let what = match err {
+    match err {
         rustls::Error::InvalidCertificate(c) => match c {
             C::UnknownIssuer => {
                 format!("the certificate of {host} is from an issuer this computer does not trust")
@@ -74,10 +87,7 @@ pub fn describe(err: &rustls::Error, host: &str) -> String {
             other => format!("the certificate of {host} is not valid ({other:?})"),
         },
         other => format!("the secure connection to {host} failed ({other})"),
-    };
-    format!(
-        "{what} (if an antivirus or proxy inspects HTTPS here, install its root certificate in the system store or set ca_file)"
-    )
+    }
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ fn show(ctx: &Ctx) {
             "base_url": {"value": s.base_url.value, "source": s.base_url.source.to_string()},
             "token": token.as_ref().map(|(t, src)| json!({"value": t, "source": src})),
             "timeout": {"value": s.timeout.value.as_secs(), "source": s.timeout.source.to_string()},
-            "journal": {"value": s.journal.value, "source": s.journal.source.to_string()},
+            "journal": {"value": crate::journal::shown(&s.journal.value), "source": s.journal.source.to_string()},
             "low_balance": low,
             "lookup_grace_secs": s.lookup_grace.as_secs(),
             "ca_file": s.ca_file.as_ref().map(|c| json!({"value": c.value, "source": c.source.to_string()})),
@@ -89,7 +89,7 @@ fn show(ctx: &Ctx) {
     );
     println!(
         "journal      {:<40} ({})",
-        s.journal.value.display(),
+        crate::journal::shown(&s.journal.value),
         s.journal.source
     );
     println!("low_balance  {}", low.unwrap_or_else(|| "(not set)".into()));

@@ -133,13 +133,20 @@ fn journal(ctx: &Ctx) -> Check {
         Ok(n) => Check::pass(
             "journal",
             Area::Setup,
-            format!("{} is writable; {n} payment(s) unsettled", path.display()),
+            format!(
+                "{} is writable; {n} payment(s) unsettled",
+                crate::journal::shown(path)
+            ),
         ),
         Err(f) => Check::fail(
             "journal",
             Area::Setup,
             f.message,
-            "check the folder's permissions and free space, or set --journal",
+            if crate::journal::is_postgres(path) {
+                "check that the server is up and reachable, the user and password (PGPASSWORD or ~/.pgpass) and sslmode"
+            } else {
+                "check the folder's permissions and free space, or set --journal"
+            },
         ),
     }
 }

@@ -423,6 +423,16 @@ pub fn is_postgres(location: &Path) -> bool {
     text.starts_with("postgres://") || text.starts_with("postgresql://")
 }
 
+/// A journal location as people may see it: a file's path, or a URL with no password.
+pub fn shown(location: &Path) -> String {
+    let text = location.to_string_lossy();
+    if is_postgres(location) {
+        postgres_url::without_password(&text)
+    } else {
+        text.into_owned()
+    }
+}
+
 impl Journal {
     /// Opens the journal, seeing the rows of `env` only: a SQLite file (created with mode 0600,
     /// WAL, full sync, waiting on other processes) or, for a `postgres://` URL, PostgreSQL.

@@ -2,6 +2,7 @@
 //! the command line: `PGPASSWORD`, the libpq password file, or the config file's URL), and its
 //! TLS through rustls (no OpenSSL).
 
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -22,6 +23,10 @@ pub enum Tls {
 pub struct Target {
     config: postgres::Config,
     tls: Tls,
+    /// `sslrootcert`: the only roots `verify-full` trusts (a shop's own CA), as libpq.
+    root_cert: Option<PathBuf>,
+    /// The server's host, as certificate messages name it.
+    host: String,
     shown: String,
 }
 
@@ -34,10 +39,27 @@ pub fn has_password(url: &str) -> bool {
         .is_some_and(|(userinfo, _)| userinfo.contains(':'))
 }
 
+/// The URL with its password, if any, masked: what `config show` and `doctor` print.
+pub fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) if userinfo.contains(':') => {
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}:****@{host}{tail}")
+        }
+        _ => url.to_string(),
+    }
+}
+
 impl Target {
     pub fn parse(url: &str) -> Result<Target, String> {
         let (base, query) = url.split_once('?').unwrap_or((url, ""));
         let mut tls = None;
+        let mut root_cert = None;
         for (k, v) in form_urlencoded::parse(query.as_bytes()) {
             match k.as_ref() {
                 "sslmode" => {
@@ -52,9 +74,10 @@ impl Target {
                         }
                     })
                 }
+                "sslrootcert" => root_cert = Some(PathBuf::from(v.as_ref())),
                 _ => {
                     return Err(format!(
-                        "the journal URL takes no '{}' setting (only sslmode)",
+                        "the journal URL takes no '{}' setting (only sslmode and sslrootcert)",
                         crate::text::clean(&k)
                     ));
                 }
@@ -72,7 +95,17 @@ impl Target {
             return Err("the journal URL names no host".into());
         };
         let loopback = crate::endpoint::is_loopback_host(&host) || host.starts_with('/');
-        let tls = tls.unwrap_or(if loopback { Tls::Disable } else { Tls::Require });
+        let tls = match (tls, &root_cert) {
+            (None | Some(Tls::VerifyFull), Some(_)) => Tls::VerifyFull,
+            (Some(_), Some(_)) => {
+                return Err(
+                    "the journal URL's sslrootcert is for sslmode=verify-full (or no sslmode)".into(),
+                );
+            }
+            (Some(t), None) => t,
+            (None, None) if loopback => Tls::Disable,
+            (None, None) => Tls::Require,
+        };
         let user = config.get_user().unwrap_or("postgres").to_string();
         if config.get_password().is_none()
             && let Some(p) = password_for(
@@ -100,7 +133,13 @@ impl Target {
             SslMode::Require
         });
         config.connect_timeout(std::time::Duration::from_secs(10));
-        Ok(Target { config, tls, shown })
+        Ok(Target {
+            config,
+            tls,
+            root_cert,
+            host,
+            shown,
+        })
     }
 
     /// The URL without its password: what messages name.
@@ -113,9 +152,18 @@ impl Target {
             Tls::Disable => self.config.connect(postgres::NoTls),
             tls => self
                 .config
-                .connect(tokio_postgres_rustls::MakeRustlsConnect::new(client_config(tls)?)),
+                .connect(tokio_postgres_rustls::MakeRustlsConnect::new(client_config(
+                    tls,
+                    self.root_cert.as_deref(),
+                )?)),
         };
-        result.map_err(|e| e.to_string())
+        result.map_err(|e| match crate::api::tls::tls_cause(&e) {
+            Some(tls) => format!(
+                "{}; give the shop's CA with ?sslrootcert=PATH in the journal URL",
+                crate::api::tls::what_failed(tls, &self.host)
+            ),
+            None => e.to_string(),
+        })
     }
 }
 
@@ -125,16 +173,14 @@ fn password_for(host: &str, port: u16, db: Option<&str>, user: &str) -> Option<S
     if let Some(p) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
         return Some(p);
     }
-    let file = std::env::var_os("PGPASSFILE")
-        .map(std::path::PathBuf::from)
-        .or_else(|| {
-            let base = directories::BaseDirs::new()?;
-            Some(if cfg!(windows) {
-                base.config_dir().join("postgresql").join("pgpass.conf")
-            } else {
-                base.home_dir().join(".pgpass")
-            })
-        })?;
+    let file = std::env::var_os("PGPASSFILE").map(PathBuf::from).or_else(|| {
+        let base = directories::BaseDirs::new()?;
+        Some(if cfg!(windows) {
+            base.config_dir().join("postgresql").join("pgpass.conf")
+        } else {
+            base.home_dir().join(".pgpass")
+        })
+    })?;
     let text = crate::private::read_capped(&file, 64 * 1024).ok()?;
     let port = port.to_string();
     let fields = [host, port.as_str(), db.unwrap_or(user), user];
@@ -154,13 +200,19 @@ fn password_for(host: &str, port: u16, db: Option<&str>, user: &str) -> Option<S
         })
 }
 
-fn client_config(tls: Tls) -> Result<rustls::ClientConfig, String> {
+fn client_config(tls: Tls, root_cert: Option<&Path>) -> Result<rustls::ClientConfig, String> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| e.to_string())?;
-    let verifier: Arc<dyn rustls::client::danger::ServerCertVerifier> = match tls {
-        Tls::VerifyFull => {
+    let verifier: Arc<dyn rustls::client::danger::ServerCertVerifier> = match (tls, root_cert) {
+        (Tls::VerifyFull, Some(path)) => {
+            let roots = Arc::new(root_store(path)?);
+            rustls::client::WebPkiServerVerifier::builder_with_provider(roots, provider)
+                .build()
+                .map_err(|e| e.to_string())?
+        }
+        (Tls::VerifyFull, None) => {
             Arc::new(rustls_platform_verifier::Verifier::new(provider).map_err(|e| e.to_string())?)
         }
         _ => Arc::new(Unchecked(provider)),
@@ -169,6 +221,27 @@ fn client_config(tls: Tls) -> Result<rustls::ClientConfig, String> {
         .dangerous()
         .with_custom_certificate_verifier(verifier)
         .with_no_client_auth())
+}
+
+/// The certificates of an `sslrootcert` file (PEM).
+fn root_store(path: &Path) -> Result<rustls::RootCertStore, String> {
+    let shown = path.display();
+    let text = crate::private::read_capped(path, 1024 * 1024)
+        .map_err(|e| format!("cannot read the journal's sslrootcert {shown}: {e}"))?;
+    let mut roots = rustls::RootCertStore::empty();
+    for item in ureq::tls::parse_pem(text.as_bytes()) {
+        if let Ok(ureq::tls::PemItem::Certificate(c)) = item {
+            roots
+                .add(rustls::pki_types::CertificateDer::from(c.der().to_vec()))
+                .map_err(|e| format!("the journal's sslrootcert {shown}: {e}"))?;
+        }
+    }
+    if roots.is_empty() {
+        return Err(format!(
+            "the journal's sslrootcert {shown} holds no PEM certificate"
+        ));
+    }
+    Ok(roots)
 }
 
 /// libpq's `require`: encrypted, the certificate not checked (`verify-full` checks it).
@@ -213,6 +286,19 @@ impl rustls::client::danger::ServerCertVerifier for Unchecked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_is_masked_wherever_the_url_is_shown() {
+        assert_eq!(
+            without_password("postgres://shop:s3cret@db.lan:5432/k?sslmode=require"),
+            "postgres://shop:****@db.lan:5432/k?sslmode=require"
+        );
+        assert_eq!(
+            without_password("postgres://shop@db.lan/k"),
+            "postgres://shop@db.lan/k"
+        );
+        assert_eq!(without_password("postgresql://a:b:c@h"), "postgresql://a:****@h");
+    }
 
     #[test]
     fn urls_are_read_and_shown_without_their_password() {

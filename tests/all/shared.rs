@@ -669,3 +669,88 @@ fn a_password_given_to_journal_copy_is_refused_and_never_echoed() {
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
     assert!(!err.contains("s3cr3tpass") && err.contains("PGPASSWORD"), "{err}");
 }
+
+#[test]
+fn the_journal_speaks_tls_when_asked_and_checks_the_certificate_with_verify_full() {
+    let Some((url, ca)) = pg::tls_only_database("journal_tls") else {
+        return;
+    };
+    let home = Home::new();
+    let history = |journal: &str| {
+        let mut c = common::std_cmd(&home);
+        c.env("KONNECT_TOKEN", common::TOKEN)
+            .env("KONNECT_JOURNAL", journal)
+            .args(["--json", "history"]);
+        output(c)
+    };
+    // `tlsonly` is turned away without TLS: the default on loopback is no TLS.
+    let (code, _, err) = history(&url);
+    assert_ne!(code, 0, "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let (code, _, err) = history(&format!("{url}?sslmode=require"));
+    assert_eq!(code, 0, "require: encrypted, as libpq: {err}");
+    // verify-full checks the certificate: the system does not know this CA, the file does.
+    let (code, _, err) = history(&format!("{url}?sslmode=verify-full"));
+    assert_ne!(code, 0, "an unknown issuer is refused");
+    assert!(
+        err.to_lowercase().contains("certificate") || err.contains("issuer"),
+        "{err}"
+    );
+    let ca_file = home.path().join("shop-ca.pem");
+    std::fs::write(&ca_file, ca).unwrap();
+    let (code, _, err) = history(&format!(
+        "{url}?sslmode=verify-full&sslrootcert={}",
+        ca_file.display()
+    ));
+    assert_eq!(code, 0, "the shop's own CA: {err}");
+    let (code, _, err) = history(&format!(
+        "{url}?sslrootcert={}",
+        home.path().join("none.pem").display()
+    ));
+    assert_ne!(code, 0);
+    assert!(err.contains("sslrootcert") && err.contains("none.pem"), "{err}");
+}
+
+#[test]
+fn a_journal_password_in_the_config_file_stays_there() {
+    let home = Home::new();
+    let config = home.path().join("konnect.toml");
+    std::fs::write(
+        &config,
+        "journal = \"postgres://shop:hunter2secret@127.0.0.1:1/konnect\"\n",
+    )
+    .unwrap();
+    let konnect = |args: &[&str]| {
+        let mut c = common::std_cmd(&home);
+        c.env("KONNECT_CONFIG", &config)
+            .env("KONNECT_TOKEN", common::TOKEN)
+            .args(args);
+        output(c)
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let (code, _, err) = konnect(&["history"]);
+        assert_eq!(code, 6, "a password others can read is refused: {err}");
+        assert!(
+            err.contains("chmod 600") && !err.contains("hunter2secret"),
+            "{err}"
+        );
+        std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    for args in [
+        &["config", "show"][..],
+        &["--json", "config", "show"],
+        &["--json", "doctor"],
+        &["history"],
+    ] {
+        let (_, out, err) = konnect(args);
+        assert!(
+            !out.contains("hunter2secret") && !err.contains("hunter2secret"),
+            "{args:?}: {out}{err}"
+        );
+    }
+    let (_, out, _) = konnect(&["config", "show"]);
+    assert!(out.contains("postgres://shop:****@127.0.0.1:1/konnect"), "{out}");
+}

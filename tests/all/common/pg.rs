@@ -14,21 +14,28 @@ pub struct Cluster {
     base: String,
     data: Option<tempfile::TempDir>,
     bin: PathBuf,
+    /// The CA (PEM) of the server's certificate, when the cluster is ours: it speaks TLS too,
+    /// and its role `tlsonly` may connect over TLS only.
+    cert: Option<String>,
 }
 
-impl Drop for Cluster {
-    fn drop(&mut self) {
+impl Cluster {
+    /// Stops the server and removes its files (a static is never dropped: see [`stop_at_exit`]).
+    fn stop(&self) {
         if let Some(data) = &self.data {
+            let db = data.path().join("db");
             let _ = as_postgres(&self.bin.join("pg_ctl"))
-                .args([
-                    "-D",
-                    &data.path().join("db").to_string_lossy(),
-                    "-m",
-                    "immediate",
-                    "stop",
-                ])
+                .args(["-D", &db.to_string_lossy(), "-m", "immediate", "stop"])
                 .output();
+            let _ = std::fs::remove_dir_all(data.path());
         }
+    }
+}
+
+/// Runs when the test binary exits, so that no server outlives the tests.
+extern "C" fn stop_at_exit() {
+    if let Some(Ok(cluster)) = CLUSTER.get() {
+        cluster.stop();
     }
 }
 
@@ -70,27 +77,53 @@ fn as_postgres(program: &Path) -> Command {
     }
 }
 
+/// A CA (PEM), and a server certificate and key it signed for 127.0.0.1 and localhost.
+fn certificates() -> Result<(String, String, String), rcgen::Error> {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    let mut params = CertificateParams::new(Vec::<String>::new())?;
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca = CertifiedIssuer::self_signed(params, KeyPair::generate()?)?;
+    let key = KeyPair::generate()?;
+    let cert = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])?
+        .signed_by(&key, &ca)?;
+    Ok((ca.pem(), cert.pem(), key.serialize_pem()))
+}
+
 fn start() -> Result<Cluster, String> {
+    let text = |e: &dyn std::fmt::Display| e.to_string();
     if let Ok(url) = std::env::var("KONNECT_TEST_POSTGRES_URL") {
+        let base = url.trim_end_matches('/').to_string();
         return Ok(Cluster {
-            base: url.trim_end_matches('/').to_string(),
+            base,
             data: None,
             bin: PathBuf::new(),
+            cert: None,
         });
     }
     let bin = server_bin().ok_or("no PostgreSQL server programs (Debian's postgresql package)")?;
     let data = tempfile::Builder::new()
         .prefix("konnect-pg")
         .tempdir()
-        .map_err(|e| e.to_string())?;
-    if running_as_root() {
-        Command::new("chown")
-            .args(["-R", "postgres:postgres"])
-            .arg(data.path())
-            .status()
-            .map_err(|e| e.to_string())?;
+        .map_err(|e| text(&e))?;
+    let dir = data.path();
+    // The server speaks TLS too, with a certificate signed by a CA made here.
+    let (ca, cert, key) = certificates().map_err(|e| text(&e))?;
+    std::fs::write(dir.join("server.crt"), cert).map_err(|e| text(&e))?;
+    std::fs::write(dir.join("server.key"), key).map_err(|e| text(&e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = std::fs::Permissions::from_mode(0o600);
+        std::fs::set_permissions(dir.join("server.key"), private).map_err(|e| text(&e))?;
     }
-    let db = data.path().join("db");
+    if running_as_root() {
+        let chown = Command::new("chown")
+            .args(["-R", "postgres:postgres"])
+            .arg(dir)
+            .status();
+        chown.map_err(|e| text(&e))?;
+    }
+    let db = dir.join("db");
     let out = as_postgres(&bin.join("initdb"))
         .args([
             "-D",
@@ -104,18 +137,25 @@ fn start() -> Result<Cluster, String> {
             "UTF8",
         ])
         .output()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| text(&e))?;
     if !out.status.success() {
         return Err(format!("initdb: {}", String::from_utf8_lossy(&out.stderr)));
     }
+    // First match wins: `tlsonly` is let in over TLS and turned away without it.
+    let hba = db.join("pg_hba.conf");
+    let rest = std::fs::read_to_string(&hba).map_err(|e| text(&e))?;
+    let only_tls = "hostssl all tlsonly 127.0.0.1/32 trust\nhostnossl all tlsonly 127.0.0.1/32 reject\n";
+    std::fs::write(&hba, format!("{only_tls}{rest}")).map_err(|e| text(&e))?;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
-        .map_err(|e| e.to_string())?
+        .map_err(|e| text(&e))?
         .port();
+    let d = dir.display();
     let options = format!(
-        "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100",
-        data.path().display()
+        "-p {port} -k {d} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100 \
+         -c ssl=on -c ssl_cert_file={d}/server.crt -c ssl_key_file={d}/server.key"
     );
+    let log = dir.join("log");
     let out = as_postgres(&bin.join("pg_ctl"))
         .args([
             "-D",
@@ -123,24 +163,59 @@ fn start() -> Result<Cluster, String> {
             "-o",
             &options,
             "-l",
-            &data.path().join("log").to_string_lossy(),
+            &log.to_string_lossy(),
             "-w",
             "start",
         ])
         .output()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| text(&e))?;
     if !out.status.success() {
-        return Err(format!("pg_ctl start: {}", String::from_utf8_lossy(&out.stderr)));
+        let log = std::fs::read_to_string(&log).unwrap_or_default();
+        return Err(format!(
+            "pg_ctl start: {}{log}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
+    #[cfg(unix)]
+    // SAFETY: registers a plain function with no preconditions.
+    unsafe {
+        libc::atexit(stop_at_exit);
+    }
+    let base = format!("postgres://konnect@127.0.0.1:{port}");
+    let mut admin =
+        postgres::Client::connect(&format!("{base}/postgres"), postgres::NoTls).map_err(|e| text(&e))?;
+    admin
+        .batch_execute("CREATE ROLE tlsonly LOGIN SUPERUSER")
+        .map_err(|e| text(&e))?;
     Ok(Cluster {
-        base: format!("postgres://konnect@127.0.0.1:{port}"),
+        base,
         data: Some(data),
         bin,
+        cert: Some(ca),
     })
 }
 
 static CLUSTER: OnceLock<Result<Cluster, String>> = OnceLock::new();
 static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh database's URL for the role that may connect over TLS only, and the CA of the
+/// server's certificate (PEM); None where the cluster is not ours (or cannot be had).
+pub fn tls_only_database(test: &str) -> Option<(String, String)> {
+    let url = database(test)?;
+    let cert = CLUSTER.get()?.as_ref().ok()?.cert.clone();
+    let Some(cert) = cert else {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped {test}: the PostgreSQL server is not the tests' own"
+        );
+        return None;
+    };
+    Some((
+        url.replacen("postgres://konnect@", "postgres://tlsonly@", 1),
+        cert,
+    ))
+}
 
 /// A fresh database's URL, or None (said in one line) where no server can be had. CI sets
 /// `KONNECT_TEST_POSTGRES=required`, so there a missing server fails instead.
