@@ -28,7 +28,7 @@ struct Timing {
     journal: Duration,
 }
 
-fn counter(base_url: &str, journal: &Path, name: usize) -> Vec<Timing> {
+fn counter(base_url: &str, journal: &Path, name: usize, tag: &str) -> Vec<Timing> {
     let client = Client::new(
         &BaseUrl::parse(base_url).unwrap(),
         Secret::new(TOKEN),
@@ -39,8 +39,10 @@ fn counter(base_url: &str, journal: &Path, name: usize) -> Vec<Timing> {
     (0..PAYMENTS)
         .map(|i| {
             let start = Instant::now();
-            let reference = format!("bench{name}x{i}x{}", std::process::id());
-            let details = client.details("izone", "active", &reference).unwrap();
+            let reference = format!("bench{tag}{name}x{i}x{}", std::process::id());
+            let details = client
+                .details("izone", "active", &format!("{reference}d"))
+                .unwrap();
             let package = details.current_package().unwrap().clone();
             let attempt = Attempt {
                 reference: reference.clone(),
@@ -84,11 +86,11 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-fn run(label: &str, base_url: &str, journal: &Path) {
+fn run(label: &str, tag: &str, base_url: &str, journal: &Path) {
     let start = Instant::now();
     let timings: Vec<Timing> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..COUNTERS)
-            .map(|n| s.spawn(move || counter(base_url, journal, n)))
+            .map(|n| s.spawn(move || counter(base_url, journal, n, tag)))
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
     });
@@ -129,9 +131,9 @@ fn main() {
     println!("|---|---|---|---|---|");
     let dir = tempfile::tempdir().unwrap();
     let sqlite: PathBuf = dir.path().join("bench.sqlite3");
-    run("SQLite (one file, WAL)", &base_url, &sqlite);
+    run("SQLite (one file, WAL)", "s", &base_url, &sqlite);
     match pg::database("shared_journal bench") {
-        Some(url) => run("PostgreSQL (loopback)", &base_url, Path::new(&url)),
+        Some(url) => run("PostgreSQL (loopback)", "p", &base_url, Path::new(&url)),
         None => println!("| PostgreSQL | skipped: no server | | | |"),
     }
 }

@@ -212,52 +212,6 @@ pub fn pad(text: &str, width: usize) -> String {
     console::pad_str(text, width, console::Alignment::Left, Some("…")).into_owned()
 }
 
-/// Splits text into lines of at most `cols` display columns (Devanagari measured as it shows).
-pub fn wrap(text: &str, cols: usize) -> Vec<String> {
-    let cols = cols.max(1);
-    let width = |s: &str| console::measure_text_width(s);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        loop {
-            let sep = usize::from(!line.is_empty());
-            if width(&line) + sep + width(&word) <= cols {
-                if sep == 1 {
-                    line.push(' ');
-                }
-                line.push_str(&word);
-                break;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                continue;
-            }
-            // A word wider than the line: cut it by characters.
-            let mut head = String::new();
-            let mut rest = word.chars().peekable();
-            while let Some(c) = rest.peek() {
-                let mut next = head.clone();
-                next.push(*c);
-                if width(&next) > cols && !head.is_empty() {
-                    break;
-                }
-                head = next;
-                rest.next();
-            }
-            lines.push(head);
-            word = rest.collect();
-            if word.is_empty() {
-                break;
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// How a receipt is printed: its width, the shop it is from, the short reference, and
 /// whether it is a copy (a reprint).
 #[derive(Debug, Clone)]
@@ -270,7 +224,7 @@ pub struct ReceiptLook<'a> {
 
 /// Lines centred in `width` (wrapped when longer).
 fn centred(out: &mut String, text: &str, width: usize) {
-    for line in wrap(text, width) {
+    for line in crate::text::wrap(text, width) {
         let pad = width.saturating_sub(console::measure_text_width(&line)) / 2;
         out.push_str(&format!("{}{line}\n", " ".repeat(pad)));
     }
@@ -333,11 +287,14 @@ pub fn receipt(p: &crate::journal::Payment, look: &ReceiptLook<'_>) -> String {
     if let Some(id) = &p.transaction_id {
         rows.push(("Txn id", id.clone()));
     }
+    if let Some(counter) = &p.counter {
+        rows.push(("Counter", counter.clone()));
+    }
     if p.env != "LIVE" {
         rows.push(("Service", format!("{} (not real money)", p.env)));
     }
     for (label, value) in rows {
-        for (i, line) in wrap(&value, width - LABEL).into_iter().enumerate() {
+        for (i, line) in crate::text::wrap(&value, width - LABEL).into_iter().enumerate() {
             let l = if i == 0 { label } else { "" };
             out.push_str(&format!("{l:<LABEL$}{line}\n"));
         }

@@ -67,6 +67,52 @@ pub fn json_line(v: &serde_json::Value) -> String {
     out
 }
 
+/// Splits text into lines of at most `cols` display columns (Devanagari measured as it shows).
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let width = |s: &str| console::measure_text_width(s);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let sep = usize::from(!line.is_empty());
+            if width(&line) + sep + width(&word) <= cols {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word wider than the line: cut it by characters.
+            let mut head = String::new();
+            let mut rest = word.chars().peekable();
+            while let Some(c) = rest.peek() {
+                let mut next = head.clone();
+                next.push(*c);
+                if width(&next) > cols && !head.is_empty() {
+                    break;
+                }
+                head = next;
+                rest.next();
+            }
+            lines.push(head);
+            word = rest.collect();
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

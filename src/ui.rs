@@ -33,6 +33,20 @@ pub fn columns() -> usize {
         .unwrap_or(80)
 }
 
+/// How wide stdout's terminal is; unbounded when stdout is a file or a pipe, so that what a
+/// script reads is never cut or wrapped.
+pub fn stdout_columns() -> usize {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return usize::MAX;
+    }
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols))
+        .filter(|c| *c >= 20)
+        .unwrap_or(80)
+}
+
 /// The marks a line starts with: a tick and a cross, or their ASCII stand-ins.
 pub fn marks(unicode: bool) -> (&'static str, &'static str) {
     if unicode { ("✓", "✗") } else { ("OK", "X") }
@@ -67,13 +81,22 @@ impl Ui {
         }
     }
 
-    /// A warning on stderr, unless --quiet.
+    /// A warning on stderr, unless --quiet; on a terminal wrapped at words to its width.
     pub fn warn(&self, text: &str) {
-        if !self.quiet {
-            eprintln!(
-                "{} {text}",
-                console::style("warning:").yellow().bold().for_stderr()
-            );
+        if self.quiet {
+            return;
+        }
+        let label = console::style("warning:").yellow().bold().for_stderr();
+        if !self.stderr_tty {
+            eprintln!("{label} {text}");
+            return;
+        }
+        let lines = crate::text::wrap(&format!("warning: {text}"), columns().saturating_sub(1));
+        for (i, line) in lines.iter().enumerate() {
+            match line.strip_prefix("warning:").filter(|_| i == 0) {
+                Some(rest) => eprintln!("{label}{rest}"),
+                None => eprintln!("{line}"),
+            }
         }
     }
 

@@ -80,6 +80,28 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         println!("No payments match.");
     } else {
         let shorts = journal.short_references()?;
+        let width = crate::ui::stdout_columns();
+        if width < 80 {
+            // A narrow terminal (a phone's SSH, a split pane): two lines a payment, no table.
+            for p in &rows {
+                let short = shorts
+                    .get(&p.reference)
+                    .map_or(p.reference.as_str(), String::as_str);
+                let counter = p.counter.as_deref().map(crate::text::clean).unwrap_or_default();
+                let first = format!(
+                    "{} {:<7} {short} {counter}",
+                    clock::local_time(p.created_ms),
+                    p.outcome().as_str()
+                );
+                println!("{}", pad(&first, width).trim_end());
+                let who = p.customer_name.as_deref().unwrap_or(&p.username);
+                println!(
+                    "{}",
+                    pad(&format!("  {} {who} · {}", p.amount.lakh(), p.isp), width).trim_end()
+                );
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
         // Rows from several counters name theirs, in room taken from the customer and ISP:
         // 16 + 1 + 7 + 1 + 18 + 1 + 10 + 1 + 14 + 1 + 10 = 80 columns at most either way.
         let several = rows.iter().any(|p| p.counter != rows[0].counter);

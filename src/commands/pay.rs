@@ -354,21 +354,26 @@ fn write_ahead(
         None => Ok(()),
         Some(prev) => Err(Failure::usage(format!(
             "{}; it was recorded while this payment waited, so this one was NOT sent. Check `konnect history --user {}`",
-            already_paid(order, &prev),
+            already_paid(order, &prev, &attempt.counter),
             order.user
         ))),
     }
 }
 
-/// "active was already paid Rs. 5,999.00 at 2026-11-27 09:31 (success, reference …)".
-fn already_paid(order: &Order<'_>, prev: &Payment) -> String {
+/// "active was already paid Rs. 5,999.00 at 2026-11-27 09:31 (success, reference …)", naming
+/// the counter when it was another one (`here` is this one).
+fn already_paid(order: &Order<'_>, prev: &Payment, here: &str) -> String {
     let handle = if prev.username == order.user {
         String::new()
     } else {
         format!(" as {}", prev.username)
     };
+    let counter = match prev.counter.as_deref() {
+        Some(c) if c != here => format!(" at counter {}", crate::text::clean(c)),
+        _ => String::new(),
+    };
     format!(
-        "{} was already paid{handle} {} at {} ({}, reference {})",
+        "{} was already paid{handle} {} at {}{counter} ({}, reference {})",
         order.user,
         prev.amount.lakh(),
         crate::clock::local_time(prev.created_ms),
@@ -384,7 +389,7 @@ fn repeat_guard(ctx: &Ctx, journal: &Journal, order: &Order<'_>) -> Result<bool,
     let Some(prev) = journal.recent_for(order.isp.slug, &order.keys(), since)? else {
         return Ok(false);
     };
-    let what = already_paid(order, &prev);
+    let what = already_paid(order, &prev, &ctx.settings.counter.value);
     if ctx.ui.interactive {
         // Shown even with -q: the question below makes no sense without it.
         eprintln!(

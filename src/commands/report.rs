@@ -35,15 +35,20 @@ impl Tally {
     }
 }
 
-/// What to do about a payment that did not go through, as the cashier is told everywhere.
-fn instruction(p: &Payment) -> String {
-    crate::render::cash(crate::decide::End::of(p.outcome()), p.amount, &p.reference, None)
+/// What to do about a payment that did not go through, as the cashier is told everywhere: a
+/// pending one can be looked up conclusively once its answer was due and the grace is over.
+fn instruction(p: &Payment, short: &str, grace: std::time::Duration) -> String {
+    let grace_ms = i64::try_from(grace.as_millis()).unwrap_or(i64::MAX);
+    let after = (!p.is_settled()).then(|| p.answer_due_ms().saturating_add(grace_ms));
+    crate::render::cash(crate::decide::End::of(p.outcome()), p.amount, short, after)
 }
 
 pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let date = args.date.unwrap_or_else(clock::today);
     let (start, end) = clock::day_bounds(date).ok_or_else(|| Failure::usage("--date is out of range"))?;
     let journal = ctx.journal()?;
+    let grace = ctx.settings.lookup_grace;
+    let width = crate::ui::stdout_columns();
     let rows = journal.query(&Filter {
         since_ms: Some(start),
         until_ms: Some(end),
@@ -93,7 +98,8 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         let open_list: Vec<Value> = open
             .iter()
             .map(|p| json!({"reference": p.reference, "short_reference": short(p), "outcome": p.outcome(), "customer_name": p.customer_name,
-                            "user": p.username, "isp": p.isp, "amount": p.amount, "instruction": instruction(p)}))
+                            "user": p.username, "isp": p.isp, "amount": p.amount, "counter": p.counter,
+                            "instruction": instruction(p, &short(p), grace)}))
             .collect();
         let counter_list: Vec<Value> = counters
             .iter()
@@ -114,6 +120,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         ctx.print_json(&json!({
             "ok": true, "date": date.to_string(), "date_bs": bs, "groups": group_list,
             "totals": total_map, "cash_in_drawer": drawer.amount,
+            "held_for_pending": totals.get("pending").copied().unwrap_or_default().amount,
             "counters": counter_list, "at_counter": args.at_counter, "not_paid": open_list, "pending_references": pending,
         }));
     } else if args.csv {
@@ -178,26 +185,55 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         if groups.is_empty() {
             println!("No payments on this day.");
         } else {
-            println!("{:<16} {:<8} {:>6} {:>18}", "ISP", "Outcome", "Count", "Amount");
-            for ((isp, outcome), t) in &groups {
+            // 16 + 8 + 6 + 18 (and spaces) = 51 columns; 12 + 7 + 3 + 14 = 39 on a narrow terminal.
+            let [isp_w, out_w, count_w, amount_w] = if width < 51 {
+                [12, 7, 3, 14]
+            } else {
+                [16, 8, 6, 18]
+            };
+            let row = |isp: &str, outcome: &str, count: String, amount: String| {
                 println!(
-                    "{:<16} {:<8} {:>6} {:>18}",
-                    isp,
-                    outcome,
-                    t.count,
-                    t.amount.lakh()
+                    "{} {} {count:>count_w$} {amount:>amount_w$}",
+                    render::pad(isp, isp_w),
+                    render::pad(outcome, out_w)
                 );
+            };
+            row(
+                "ISP",
+                "Outcome",
+                if width < 51 { "No." } else { "Count" }.into(),
+                "Amount".into(),
+            );
+            for ((isp, outcome), t) in &groups {
+                row(isp, outcome, t.count.to_string(), t.amount.lakh());
             }
             for o in ["success", "pending", "failed"] {
                 let t = totals.get(o).copied().unwrap_or_default();
-                println!("{:<16} {:<8} {:>6} {:>18}", "Total", o, t.count, t.amount.lakh());
+                row("Total", o, t.count.to_string(), t.amount.lakh());
             }
         }
-        println!(
+        let cash = format!(
             "Cash that should be in the drawer: {} ({} paid)",
             drawer.amount.lakh(),
             drawer.count
         );
+        let held = totals.get("pending").copied().unwrap_or_default();
+        let held = (held.count > 0).then(|| {
+            format!(
+                "Held besides, for pending payments: {} ({})",
+                held.amount.lakh(),
+                held.count
+            )
+        });
+        let print_wrapped = |line: &str| {
+            for (i, part) in crate::text::wrap(line, width.saturating_sub(1))
+                .iter()
+                .enumerate()
+            {
+                println!("{}{part}", if i == 0 { "" } else { "  " });
+            }
+        };
+        print_wrapped(&cash);
         if counters.len() > 1 {
             for (name, by) in &counters {
                 let t = by.get("success").copied().unwrap_or_default();
@@ -209,17 +245,30 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 );
             }
         }
+        if let Some(held) = held {
+            print_wrapped(&held);
+        }
         for p in &open {
             let who = p.customer_name.as_deref().unwrap_or(&p.username);
-            println!(
-                "  {} {} {} {} {}: {}",
+            let at = match &p.counter {
+                Some(c) if counters.len() > 1 => format!(" at {}", crate::text::clean(c)),
+                _ => String::new(),
+            };
+            let line = format!(
+                "{} {} {} {} {}{at}: {}",
                 p.outcome().as_str().to_uppercase(),
                 short(p),
                 crate::render::pad(who, 18).trim_end(),
                 p.isp,
                 p.amount.lakh(),
-                instruction(p)
+                instruction(p, &short(p), grace)
             );
+            for (i, part) in crate::text::wrap(&line, width.saturating_sub(5))
+                .iter()
+                .enumerate()
+            {
+                println!("{}{part}", if i == 0 { "  " } else { "    " });
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -175,3 +175,46 @@ fn a_receipt_without_a_reference_is_chosen_from_todays_payments() {
     p.expect("Chandra Mani Neupane").unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
+
+#[test]
+fn history_and_report_fit_a_40_column_terminal() {
+    let home = Home::new();
+    for (user, package) in [
+        ("active", "1-13286-5-3"),
+        ("queued", "1-13286-5-3"),
+        ("fail", "1-13286-5-3"),
+    ] {
+        let code = common::run(home.sandbox(&common::pay_args(user, package, &["--allow-repeat"]))).0;
+        assert!(code == 0 || code == 3 || code == 4, "{user}: {code}");
+    }
+    for args in [&["history"][..], &["report"]] {
+        // The size is set before konnect starts, as a terminal window would have it.
+        let cmd = common::std_cmd(&home);
+        let konnect = cmd.get_program().to_string_lossy().into_owned();
+        let mut sh = std::process::Command::new("sh");
+        sh.args([
+            "-c",
+            "stty cols 40 rows 24; exec \"$0\" --sandbox \"$@\"",
+            &konnect,
+        ])
+        .args(args);
+        for (key, value) in cmd.get_envs() {
+            match value {
+                Some(v) => sh.env(key, v),
+                None => sh.env_remove(key),
+            };
+        }
+        sh.env("TERM", "xterm-256color");
+        let mut p = Session::spawn(sh).expect("spawn in a pty");
+        p.set_expect_timeout(Some(Duration::from_secs(30)));
+        let all = p.expect(Eof).unwrap();
+        let text = console::strip_ansi_codes(&String::from_utf8_lossy(all.as_bytes())).into_owned();
+        for line in text.lines() {
+            assert!(
+                console::measure_text_width(line) <= 40,
+                "{args:?}: {line:?} in\n{text}"
+            );
+        }
+        assert!(text.contains("Queued Tester"), "{args:?}: {text}");
+    }
+}

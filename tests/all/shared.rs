@@ -378,6 +378,8 @@ fn a_counter_pays_and_another_sees_and_looks_it_up() {
         &pay_args("9779869045195"),
     ));
     assert_eq!(code, 2, "{err}");
+    let named = err.contains("was already paid as active") && err.contains("at counter front");
+    assert!(named, "the other counter is named: {err}");
     assert_eq!(commits_in(&state), 1);
 }
 
