@@ -131,9 +131,15 @@ fn main() {
     println!("|---|---|---|---|---|");
     let dir = tempfile::tempdir().unwrap();
     let sqlite: PathBuf = dir.path().join("bench.sqlite3");
-    run("SQLite (one file, WAL)", "s", &base_url, &sqlite);
+    run("SQLite (one file, WAL, full sync)", "s", &base_url, &sqlite);
     match pg::database("shared_journal bench") {
-        Some(url) => run("PostgreSQL (loopback)", "p", &base_url, Path::new(&url)),
+        Some(url) => {
+            // The test cluster runs without fsync for speed; a shop's server syncs every commit.
+            let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            admin.batch_execute("ALTER SYSTEM SET fsync = on").unwrap();
+            admin.batch_execute("SELECT pg_reload_conf()").unwrap();
+            run("PostgreSQL (loopback, fsync on)", "p", &base_url, Path::new(&url));
+        }
         None => println!("| PostgreSQL | skipped: no server | | | |"),
     }
 }
