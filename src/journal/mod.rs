@@ -419,8 +419,19 @@ fn migrate_postgres(client: &mut postgres::Client) -> Result<(), String> {
 
 /// Whether a journal location is a PostgreSQL URL rather than a file.
 pub fn is_postgres(location: &Path) -> bool {
-    let text = location.to_string_lossy();
+    let text = location.to_string_lossy().to_ascii_lowercase();
     text.starts_with("postgres://") || text.starts_with("postgresql://")
+}
+
+/// A URL of another kind is a mistake, never a file name to create.
+fn other_url(location: &Path) -> Option<String> {
+    let text = location.to_string_lossy();
+    let (scheme, _) = text.split_once("://")?;
+    let is_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    (is_scheme && !is_postgres(location)).then(|| crate::text::clean(scheme).into_owned())
 }
 
 /// A journal location as people may see it: a file's path, or a URL with no password.
@@ -440,6 +451,11 @@ impl Journal {
     pub fn open(location: &Path, env: &str) -> Result<Journal, Failure> {
         if is_postgres(location) {
             return Journal::open_postgres(&location.to_string_lossy(), env);
+        }
+        if let Some(scheme) = other_url(location) {
+            return Err(Failure::usage(format!(
+                "the journal is a SQLite file or a postgres:// URL, not a {scheme}:// URL"
+            )));
         }
         let path = location;
         create_private(path)

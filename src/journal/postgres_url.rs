@@ -57,6 +57,15 @@ pub fn without_password(url: &str) -> String {
 
 impl Target {
     pub fn parse(url: &str) -> Result<Target, String> {
+        // The scheme in any case, as URLs allow.
+        let lowered;
+        let url = match url.split_once("://") {
+            Some((scheme, rest)) if scheme.chars().any(|c| c.is_ascii_uppercase()) => {
+                lowered = format!("{}://{rest}", scheme.to_ascii_lowercase());
+                lowered.as_str()
+            }
+            _ => url,
+        };
         let (base, query) = url.split_once('?').unwrap_or((url, ""));
         let mut tls = None;
         let mut root_cert = None;
@@ -286,6 +295,14 @@ impl rustls::client::danger::ServerCertVerifier for Unchecked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scheme_is_read_in_any_case() {
+        assert!(Target::parse("POSTGRES://shop@127.0.0.1/k").is_ok());
+        assert!(crate::journal::is_postgres(std::path::Path::new(
+            "PostgreSQL://h/k"
+        )));
+    }
 
     #[test]
     fn a_password_is_masked_wherever_the_url_is_shown() {

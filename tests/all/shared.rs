@@ -756,3 +756,17 @@ fn a_journal_password_in_the_config_file_stays_there() {
     let (_, out, _) = konnect(&["config", "show"]);
     assert!(out.contains("postgres://shop:****@127.0.0.1:1/konnect"), "{out}");
 }
+
+#[test]
+fn a_url_of_another_kind_is_refused_never_made_a_file() {
+    let home = Home::new();
+    let (code, _, err) = output({
+        let mut c = common::std_cmd(&home);
+        c.current_dir(home.path())
+            .args(["--sandbox", "--journal", "mysql://shop@db/konnect", "history"]);
+        c
+    });
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a mysql:// URL"), "{err}");
+    assert!(!home.path().join("mysql:").exists(), "no file was created");
+}
