@@ -41,15 +41,31 @@ pub fn parse_day(text: &str, today: Date) -> Result<Date, String> {
         let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else {
             return Err(format!("'{text}' is not a day; write {forms}"));
         };
-        return from_bs(y, m, d).ok_or_else(|| format!("'{text}' is not a date of the BS calendar"));
+        let ad = from_bs(y, m, d).ok_or_else(|| format!("'{text}' is not a date of the BS calendar"))?;
+        if ad > today {
+            return Err(format!(
+                "{y:04}-{m:02}-{d:02} BS ({ad}) is in the future; give a day up to today"
+            ));
+        }
+        return Ok(ad);
     }
     let ad: Date = t
         .parse()
         .map_err(|_| format!("'{text}' is not a day; write {forms}"))?;
     if ad > today {
-        return Err(format!(
-            "{ad} is in the future; if it is a BS date, write it {ad}bs"
-        ));
+        // Only a recent past day, read as BS, is worth suggesting (BS runs ~57 years ahead).
+        let as_bs = (|| {
+            from_bs(
+                i32::from(ad.year()),
+                u8::try_from(ad.month()).ok()?,
+                u8::try_from(ad.day()).ok()?,
+            )
+        })()
+        .filter(|d| *d <= today && d.year() >= today.year() - 10);
+        return Err(match as_bs {
+            Some(d) => format!("{ad} is in the future; if it is a BS date, write it {ad}bs (that is {d} AD)"),
+            None => format!("{ad} is in the future; give a day up to today"),
+        });
     }
     Ok(ad)
 }
@@ -60,6 +76,18 @@ mod tests {
 
     fn bs(ad: &str) -> String {
         to_bs(ad.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_future_day_is_refused_and_a_bs_reading_suggested_only_when_it_makes_sense() {
+        let today: Date = "2026-11-27".parse().unwrap();
+        let e = parse_day("2083-08-11", today).unwrap_err();
+        assert!(e.contains("write it 2083-08-11bs (that is 2026-11-27 AD)"), "{e}");
+        let e = parse_day("2026-11-28", today).unwrap_err();
+        assert_eq!(e, "2026-11-28 is in the future; give a day up to today");
+        let e = parse_day("2083-08-12bs", today).unwrap_err();
+        assert!(e.contains("BS (2026-11-28) is in the future"), "{e}");
+        assert_eq!(parse_day("2083-08-11bs", today).unwrap(), today);
     }
 
     /// Nepali New Year (1 Baisakh) of recent years, as published in Nepal's official calendars.

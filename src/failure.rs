@@ -90,7 +90,7 @@ Exit codes:
   2    usage error (bad or missing arguments, unknown ISP)
   3    rejected: the service refused; nothing was charged
   4    pending: the payment may have gone through; do NOT pay again, run `konnect status REF` later
-  5    network error: nothing was charged; safe to retry
+  5    network error: nothing was charged; safe to try again
   6    authentication or configuration error (token, environment)
   130  cancelled by the cashier (declined, Ctrl-C)";
 
@@ -100,10 +100,10 @@ impl From<crate::api::ApiError> for Failure {
     fn from(err: crate::api::ApiError) -> Self {
         use crate::api::ApiError as E;
         match err {
-            E::NotSent { .. } => Failure::new(Kind::Network, format!("{err}; safe to retry")),
+            E::NotSent { .. } => Failure::new(Kind::Network, format!("{err}; safe to try again")),
             E::NoAnswer { .. } => Failure::new(
                 Kind::Network,
-                format!("{err}; this call charges nothing, safe to retry"),
+                format!("{err}; this call charges nothing, safe to try again"),
             ),
             E::Rejected(ref e) => {
                 let kind = if e.is_auth() { Kind::Auth } else { Kind::Rejected };

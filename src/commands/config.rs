@@ -20,7 +20,11 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> anyhow::Result<ExitCode> {
             let mut file = ConfigFile::load(&path)?;
             file.set(&key, &value)?;
             file.save(&path)?;
-            ctx.ui.note(&format!("set {key} in {}", path.display()));
+            if ctx.ui.json {
+                ctx.print_json(&json!({"ok": true, "set": key, "config_path": path}));
+            } else {
+                ctx.ui.note(&format!("set {key} in {}", path.display()));
+            }
         }
         ConfigCommand::SetToken => {
             let token = if std::io::stdin().is_terminal() && ctx.ui.interactive {
@@ -65,6 +69,9 @@ fn show(ctx: &Ctx) {
             "low_balance": low,
             "lookup_grace_secs": s.lookup_grace.as_secs(),
             "ca_file": s.ca_file.as_ref().map(|c| json!({"value": c.value, "source": c.source.to_string()})),
+            "counter": {"value": s.counter.value, "source": s.counter.source.to_string()},
+            "receipt_width": s.receipt_width,
+            "shop": {"name": s.shop.name, "address": s.shop.address, "phone": s.shop.phone, "pan": s.shop.pan},
         }));
         return;
     }
@@ -97,6 +104,21 @@ fn show(ctx: &Ctx) {
     match &s.ca_file {
         Some(c) => println!("ca_file      {:<40} ({})", c.value.display(), c.source),
         None => println!("ca_file      (none: the system's trust store)"),
+    }
+    println!(
+        "counter      {:<40} ({})",
+        crate::text::clean(&s.counter.value),
+        s.counter.source
+    );
+    println!("receipt_width  {}", s.receipt_width);
+    let shop = [
+        ("shop_name", &s.shop.name),
+        ("shop_address", &s.shop.address),
+        ("shop_phone", &s.shop.phone),
+        ("shop_pan", &s.shop.pan),
+    ];
+    for (key, value) in shop {
+        println!("{key:<13}{}", value.as_deref().unwrap_or("(not set)"));
     }
     if let Some(mode) = s.loose_config_mode {
         ctx.ui.warn(&format!(

@@ -17,8 +17,12 @@ use crate::{prompt, render};
 /// What the shift did, for its summary.
 #[derive(Debug, Default)]
 struct Shift {
-    served: usize,
+    /// Customers whose payment went through.
+    paid: usize,
     collected: Npr,
+    /// Payments that failed: nothing charged, the money given back.
+    failed: usize,
+    /// References of payments still pending: money held.
     pending: Vec<String>,
 }
 
@@ -59,19 +63,18 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
             width: None,
         };
         match super::pay::serve(ctx, &journal, &client, chosen, user, &pay) {
-            Ok(served) => {
-                shift.served += 1;
-                match served.end {
-                    Some(End::Paid) => {
-                        shift.collected = shift
-                            .collected
-                            .checked_add(served.amount)
-                            .unwrap_or(shift.collected)
-                    }
-                    Some(End::Pending) => shift.pending.push(served.reference),
-                    _ => {}
+            Ok(served) => match served.end {
+                Some(End::Paid) => {
+                    shift.paid += 1;
+                    shift.collected = shift
+                        .collected
+                        .checked_add(served.amount)
+                        .unwrap_or(shift.collected)
                 }
-            }
+                Some(End::Pending) => shift.pending.push(served.reference),
+                Some(End::Failed) => shift.failed += 1,
+                _ => {}
+            },
             // A customer the service does not know, a declined confirmation, a refusal: the
             // cashier is told, and the next customer comes.
             Err(e) => match e.downcast::<Failure>() {
@@ -82,7 +85,8 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
         eprintln!();
     }
     interrupt::set_stage(Stage::Idle);
-    eprintln!("{}", summary(&shift));
+    let shorts = journal.short_references().unwrap_or_default();
+    eprintln!("{}", summary(&shift, &shorts));
     Ok(ExitCode::from(if shift.pending.is_empty() {
         0
     } else {
@@ -90,16 +94,24 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
-fn summary(shift: &Shift) -> String {
+fn summary(shift: &Shift, shorts: &std::collections::HashMap<String, String>) -> String {
     let mut out = format!(
-        "Shift over: {} customer(s) served, {} collected.",
-        shift.served,
+        "Shift over: {} paid, {} collected.",
+        shift.paid,
         shift.collected.lakh()
     );
+    if shift.failed > 0 {
+        out.push_str(&format!(" {} failed (nothing charged).", shift.failed));
+    }
     if !shift.pending.is_empty() {
+        let refs: Vec<&str> = shift
+            .pending
+            .iter()
+            .map(|r| shorts.get(r).map_or(r.as_str(), String::as_str))
+            .collect();
         out.push_str(&format!(
             "\nStill PENDING (hold the money; do NOT pay again; `konnect reconcile` later): {}",
-            shift.pending.join(", ")
+            refs.join(", ")
         ));
     }
     out

@@ -272,7 +272,13 @@ fn send_once(ctx: &Ctx, client: &Client, order: &Order<'_>, request: &CommitRequ
             &reference,
             order,
             &interrupted,
-            Some(&pending_failure(&reference, &interrupted)),
+            failure_of(
+                &reference,
+                &interrupted,
+                order.package.amount,
+                look_up_after(ctx, false),
+            )
+            .as_ref(),
         )
     });
     interrupt::set_stage(Stage::Sending {
@@ -294,10 +300,10 @@ fn settle(ctx: &Ctx, journal: &Journal, order: &Order<'_>, reference: &str, verd
         Ok(_) => interrupt::set_stage(Stage::Answered {
             reference: reference.to_string(),
             outcome: verdict.outcome(),
-            json: ctx
-                .ui
-                .json
-                .then(|| document(reference, order, verdict, failure_of(reference, verdict).as_ref())),
+            json: ctx.ui.json.then(|| {
+                let failure = failure_of(reference, verdict, order.package.amount, look_up_after(ctx, true));
+                document(reference, order, verdict, failure.as_ref())
+            }),
         }),
         Err(e) => ctx.ui.warn(&format!(
             "{e}; the payment stays unsettled in the journal, run `konnect reconcile` later"
@@ -422,27 +428,32 @@ fn low_balance_warning(ctx: &Ctx, journal: &Journal, package: &Package) -> Resul
     Ok(())
 }
 
-fn pending_failure(reference: &str, v: &Verdict) -> Failure {
-    Failure::new(
-        Kind::Pending,
-        format!(
-            "payment {reference} is PENDING: it may have gone through. Hold the customer's money and do NOT pay again; run `konnect status {reference}` after 5 minutes ({})",
-            v.message
-        ),
-    )
+/// When a pending payment's look-up can settle it: its commit has ended, the grace runs now.
+fn look_up_after(ctx: &Ctx, commit_ended: bool) -> i64 {
+    let ms = |d: std::time::Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
+    let out = if commit_ended {
+        0
+    } else {
+        ms(ctx.settings.timeout.value)
+    };
+    crate::clock::now_ms()
+        .saturating_add(out)
+        .saturating_add(ms(ctx.settings.lookup_grace))
 }
 
-/// The failure a verdict ends the run with, or None for a success.
-fn failure_of(reference: &str, v: &Verdict) -> Option<Failure> {
+/// The failure a verdict ends the run with, or None for a success; its instruction about the
+/// cash is [`render::cash`]'s, as everywhere.
+fn failure_of(reference: &str, v: &Verdict, amount: crate::money::Npr, after_ms: i64) -> Option<Failure> {
     let message = &v.message;
+    let cash = render::cash(v.end, amount, reference, Some(after_ms));
     let failure = match v.end {
         End::Paid => return None,
-        End::NotSent => Failure::new(Kind::Network, format!("{message}; safe to retry")),
-        End::Failed => Failure::new(
-            Kind::Rejected,
-            format!("payment failed: {message}; nothing was charged: give the money back / do not take it"),
+        End::NotSent => Failure::new(Kind::Network, format!("{message}. {cash}")),
+        End::Failed => Failure::new(Kind::Rejected, format!("payment failed: {message}. {cash}")),
+        End::Pending => Failure::new(
+            Kind::Pending,
+            format!("payment {reference} is PENDING: it may have gone through ({message}). {cash}"),
         ),
-        End::Pending => pending_failure(reference, v),
     };
     Some(failure.with_code(v.code.clone()).with_details(v.detail.clone()))
 }
@@ -478,16 +489,19 @@ fn report(
     order: &Order<'_>,
     v: &Verdict,
 ) -> anyhow::Result<ExitCode> {
-    let failure = failure_of(reference, v);
+    let shorts = journal.short_references().unwrap_or_default();
+    let short = shorts.get(reference).map_or(reference, String::as_str);
+    let after = look_up_after(ctx, true);
+    // JSON names the whole reference; a person reads (and types) the short form.
+    let failure = failure_of(reference, v, order.package.amount, after);
     interrupt::report_then(v.end.exit_code(), || {
         if ctx.ui.json {
             ctx.print_json(&document(reference, order, v, failure.as_ref()));
         } else if let Ok(Some(row)) = journal.get(reference) {
-            let shorts = journal.short_references().unwrap_or_default();
             let look = render::ReceiptLook {
                 width: order.width,
                 shop: &ctx.settings.shop,
-                short_reference: shorts.get(reference).map_or(reference, String::as_str),
+                short_reference: short,
                 copy: false,
             };
             print!("{}", render::receipt(&row, &look));
@@ -496,7 +510,9 @@ fn report(
     if let Some(left) = v.credits_available {
         ctx.warn_low_balance("the balance left", left);
     }
-    if let Some(f) = &failure {
+    if let Some(f) = failure_of(short, v, order.package.amount, after).filter(|_| !ctx.ui.json) {
+        eprintln!("{}", render::failure_line(&f));
+    } else if let Some(f) = &failure {
         eprintln!("{}", render::failure_line(f));
     } else if !ctx.ui.json {
         let mark = console::style(crate::ui::marks(ctx.ui.unicode).0)

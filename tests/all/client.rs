@@ -191,7 +191,7 @@ fn a_refused_connection_is_not_sent() {
     let (code, _, err) = run(c);
     assert_eq!(code, 5);
     assert!(
-        err.contains("nothing was sent") && err.contains("safe to retry"),
+        err.contains("nothing was sent") && err.contains("safe to try again"),
         "{err}"
     );
 }

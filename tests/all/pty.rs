@@ -140,6 +140,14 @@ fn the_counter_serves_customers_one_after_another_and_sums_up_the_shift() {
         p.send("y\r").unwrap();
         p.expect("PAYMENT RECEIPT").unwrap();
     }
+    // A payment that fails: counted apart from those paid.
+    p.expect("Next customer's username").unwrap();
+    p.send("fail\r").unwrap();
+    p.expect("Package").unwrap();
+    p.send("\r").unwrap();
+    p.expect("from Fail Tester and pay?").unwrap();
+    p.send("y\r").unwrap();
+    p.expect("do not take the money").unwrap();
     // Ctrl-C at a question returns to the next customer; Ctrl-D at the name ends the shift.
     p.expect("Next customer's username").unwrap();
     p.send("due\r").unwrap();
@@ -147,13 +155,13 @@ fn the_counter_serves_customers_one_after_another_and_sums_up_the_shift() {
     p.send("\x03").unwrap();
     p.expect("Next customer's username").unwrap();
     p.send("\x04").unwrap();
-    p.expect("Shift over: 2 customer(s) served, Rs. 24,499.00 collected.")
+    p.expect("Shift over: 2 paid, Rs. 24,499.00 collected. 1 failed (nothing charged).")
         .unwrap();
     assert_eq!(exit_code(&mut p), 0);
     let rows = home.journal();
-    assert_eq!(rows.len(), 2, "{rows:?}");
-    assert!(rows.iter().all(|r| r.1 == "success"));
-    assert_eq!(home.commits(None), 2);
+    let outcomes: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(outcomes, ["success", "success", "failed"], "{rows:?}");
+    assert_eq!(home.commits(None), 3);
 }
 
 #[test]
@@ -192,9 +200,10 @@ fn history_and_report_fit_a_40_column_terminal() {
         let cmd = common::std_cmd(&home);
         let konnect = cmd.get_program().to_string_lossy().into_owned();
         let mut sh = std::process::Command::new("sh");
+        // The pty library sets 80x24 from the parent after the fork: wait that out first.
         sh.args([
             "-c",
-            "stty cols 40 rows 24; exec \"$0\" --sandbox \"$@\"",
+            "sleep 0.3; stty cols 40 rows 24; exec \"$0\" --sandbox \"$@\"",
             &konnect,
         ])
         .args(args);
