@@ -1,9 +1,11 @@
 //! The questions konnect asks at the counter. Nothing else touches the terminal's input, and every
 //! answer goes through the same check as the flag it stands in for.
 
+use console::Key;
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, FuzzySelect, Input, Password, Select};
+use dialoguer::theme::Theme;
+use dialoguer::{FuzzySelect, Input, Password, Select};
 
 use crate::api::wire::Package;
 use crate::failure::Failure;
@@ -158,13 +160,48 @@ pub fn choose(question: &str, items: &[String]) -> Result<usize, Failure> {
 
 /// A yes/no question; Esc counts as no.
 pub fn confirm(question: &str, default: bool) -> Result<bool, Failure> {
-    let answer = Confirm::with_theme(&theme())
-        .with_prompt(question)
-        .default(default)
-        .wait_for_newline(true)
-        .interact_on_opt(&Term::stderr())
-        .map_err(ended)?;
-    Ok(answer.unwrap_or(false))
+    // Not dialoguer's Confirm: there Esc only clears the answer and still waits for Enter.
+    // Here y or n then Enter answers, Enter alone takes the default, and Esc is No at once.
+    let term = Term::stderr();
+    let theme = theme();
+    let io = |e: std::io::Error| ended(dialoguer::Error::IO(e));
+    let show = |value: Option<bool>, done: bool| -> std::io::Result<()> {
+        let mut line = String::new();
+        let _ = if done {
+            theme.format_confirm_prompt_selection(&mut line, question, value)
+        } else {
+            theme.format_confirm_prompt(&mut line, question, value)
+        };
+        term.clear_line()?;
+        term.write_str(&line)?;
+        if done {
+            term.write_line("")?;
+        }
+        term.flush()
+    };
+    show(Some(default), false).map_err(io)?;
+    term.hide_cursor().map_err(io)?;
+    let mut value = default;
+    let answer = loop {
+        match term.read_key() {
+            Ok(Key::Char('y' | 'Y')) => value = true,
+            Ok(Key::Char('n' | 'N')) => value = false,
+            Ok(Key::Enter) => break Ok(value),
+            Ok(Key::Escape) => break Ok(false),
+            Ok(Key::CtrlC) => break Err(Failure::cancelled()),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => break Err(Failure::cancelled()),
+            Err(e) => break Err(io(e)),
+        }
+        show(Some(value), false).map_err(io)?;
+    };
+    // The answer stays on its own line; an interrupt leaves a clean line for what follows.
+    let _ = match &answer {
+        Ok(v) => show(Some(*v), true),
+        Err(_) => term.write_line(""),
+    };
+    let _ = term.show_cursor();
+    answer
 }
 
 /// A secret, typed without echo.

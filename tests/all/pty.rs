@@ -58,6 +58,32 @@ fn declining_the_confirmation_sends_nothing() {
 }
 
 #[test]
+fn esc_at_the_confirmation_is_no_at_once_and_ctrl_c_leaves_a_clean_line() {
+    let home = Home::new();
+    let mut p = spawn(&home, &common::order("active", "1-13286-5-3", &[]));
+    p.expect("and pay?").unwrap();
+    p.send("\x1b").unwrap(); // Esc alone, no Enter
+    p.expect("· no").unwrap();
+    p.expect("payment declined; nothing was sent").unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let mut p = spawn(&home, &common::order("active", "1-13286-5-3", &[]));
+    p.expect("and pay?").unwrap();
+    p.send("\x03").unwrap();
+    // The error starts a line of its own, never glued to the question.
+    let found = p.expect("cancelled; nothing was sent").unwrap();
+    let before = console::strip_ansi_codes(&String::from_utf8_lossy(found.before())).into_owned();
+    let start = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('\r');
+    assert!(["error: ", "konnect: "].contains(&start), "{before:?}");
+    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(home.commits(None), 0);
+    assert!(home.journal().is_empty());
+}
+
+#[test]
 fn ctrl_c_at_the_package_prompt_restores_the_cursor_and_exits_130() {
     let home = Home::new();
     let mut p = spawn(&home, &["pay", "--isp", "izone", "--user", "active"]);
