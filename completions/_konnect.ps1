@@ -58,7 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             break
         }
         'konnect;lookup' {
-            [CompletionResult]::new('--isp', '--isp', [CompletionResultType]::ParameterName, 'The ISP''s slug (prompted for on a terminal when missing)')
+            [CompletionResult]::new('--isp', '--isp', [CompletionResultType]::ParameterName, 'The ISP''s slug (prompted for on a terminal when missing or unknown)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The customer''s username (prompted for on a terminal when missing)')
             [CompletionResult]::new('--users-from', '--users-from', [CompletionResultType]::ParameterName, 'Look up many: one username per line, or `isp,user` lines without --isp ("-" for stdin)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel lookups for --users-from (1 to 16)')
@@ -83,7 +83,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             break
         }
         'konnect;pay' {
-            [CompletionResult]::new('--isp', '--isp', [CompletionResultType]::ParameterName, 'The ISP''s slug (prompted for on a terminal when missing)')
+            [CompletionResult]::new('--isp', '--isp', [CompletionResultType]::ParameterName, 'The ISP''s slug (prompted for on a terminal when missing or unknown)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The customer''s username (prompted for on a terminal when missing)')
             [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'The package to pay for (prompted for, current one preselected, when missing)')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The amount the customer pays; must equal the package''s amount')

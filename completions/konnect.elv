@@ -54,7 +54,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'konnect;lookup'= {
-            cand --isp 'The ISP''s slug (prompted for on a terminal when missing)'
+            cand --isp 'The ISP''s slug (prompted for on a terminal when missing or unknown)'
             cand --user 'The customer''s username (prompted for on a terminal when missing)'
             cand --users-from 'Look up many: one username per line, or `isp,user` lines without --isp ("-" for stdin)'
             cand --jobs 'Parallel lookups for --users-from (1 to 16)'
@@ -78,7 +78,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand --version 'Print version'
         }
         &'konnect;pay'= {
-            cand --isp 'The ISP''s slug (prompted for on a terminal when missing)'
+            cand --isp 'The ISP''s slug (prompted for on a terminal when missing or unknown)'
             cand --user 'The customer''s username (prompted for on a terminal when missing)'
             cand --package 'The package to pay for (prompted for, current one preselected, when missing)'
             cand --amount 'The amount the customer pays; must equal the package''s amount'

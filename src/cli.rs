@@ -145,9 +145,9 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct LookupArgs {
-    /// The ISP's slug (prompted for on a terminal when missing)
-    #[arg(long, value_parser = IspParser)]
-    pub isp: Option<&'static Isp>,
+    /// The ISP's slug (prompted for on a terminal when missing or unknown)
+    #[arg(long, value_parser = IspArgParser)]
+    pub isp: Option<IspArg>,
     /// The customer's username (prompted for on a terminal when missing)
     #[arg(long, value_name = "NAME", conflicts_with = "users_from", value_hint = clap::ValueHint::Other)]
     pub user: Option<String>,
@@ -161,9 +161,9 @@ pub struct LookupArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct PayArgs {
-    /// The ISP's slug (prompted for on a terminal when missing)
-    #[arg(long, value_parser = IspParser)]
-    pub isp: Option<&'static Isp>,
+    /// The ISP's slug (prompted for on a terminal when missing or unknown)
+    #[arg(long, value_parser = IspArgParser)]
+    pub isp: Option<IspArg>,
     /// The customer's username (prompted for on a terminal when missing)
     #[arg(long, value_name = "NAME", value_hint = clap::ValueHint::Other)]
     pub user: Option<String>,
@@ -363,6 +363,56 @@ impl TypedValueParser for BaseUrlParser {
 /// Checks `--isp` against the ISP table and offers the slugs to shell completion.
 #[derive(Clone, Copy, Debug)]
 pub struct IspParser;
+
+/// An `--isp` as given: a known ISP, or a name that matches none, kept so that a terminal can
+/// offer the list instead of failing (a script gets the same error as ever).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IspArg {
+    Known(&'static Isp),
+    Unknown(String),
+}
+
+impl IspArg {
+    /// The ISP, or the error that names the closest one.
+    pub fn known(&self) -> Result<&'static Isp, crate::isp::IspError> {
+        match self {
+            IspArg::Known(isp) => Ok(isp),
+            IspArg::Unknown(text) => crate::isp::resolve(text),
+        }
+    }
+}
+
+/// Parses `--isp` for the commands that can ask: an ISP that moved away is still an error.
+#[derive(Clone, Copy, Debug)]
+pub struct IspArgParser;
+
+impl TypedValueParser for IspArgParser {
+    type Value = IspArg;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        match IspParser.parse_ref(cmd, arg, value) {
+            Ok(isp) => Ok(IspArg::Known(isp)),
+            Err(_)
+                if matches!(
+                    isp::resolve(&value.to_string_lossy()),
+                    Err(isp::IspError::Unknown { .. })
+                ) =>
+            {
+                Ok(IspArg::Unknown(value.to_string_lossy().into_owned()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        IspParser.possible_values()
+    }
+}
 
 impl TypedValueParser for IspParser {
     type Value = &'static Isp;

@@ -125,10 +125,19 @@ impl Ctx {
         self.journal()
     }
 
-    /// The ISP from `--isp`, or asked for on a terminal.
-    pub fn isp_arg(&self, given: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
-        match given {
-            Some(isp) => Ok(isp),
+    /// The ISP from `--isp`, or asked for on a terminal (also when the one given is unknown).
+    pub fn isp_arg(&self, given: Option<&crate::cli::IspArg>) -> Result<&'static Isp, Failure> {
+        match given.map(crate::cli::IspArg::known) {
+            Some(Ok(isp)) => Ok(isp),
+            Some(Err(e)) if self.ui.interactive => {
+                self.ui.warn(&format!("{e}; choose it from the list"));
+                let typed = given.map(|g| match g {
+                    crate::cli::IspArg::Unknown(text) => text.as_str(),
+                    crate::cli::IspArg::Known(isp) => isp.slug,
+                });
+                prompt::isp_remembering(typed.and_then(crate::isp::closest))
+            }
+            Some(Err(e)) => Err(Failure::usage(e.to_string())),
             None if self.ui.interactive => prompt::isp(),
             None => Err(Failure::usage(format!(
                 "missing --isp SLUG (one of {})",

@@ -84,13 +84,19 @@ pub fn resolve(slug: &str) -> Result<&'static Isp, IspError> {
 
 /// ", did you mean izone?" for a slug close to a known one (a typo), else nothing.
 fn suggestion(slug: &str) -> String {
+    closest(slug)
+        .map(|i| format!(", did you mean {}?", i.slug))
+        .unwrap_or_default()
+}
+
+/// The ISP whose slug is within two typos of `slug`, the closest first.
+pub fn closest(slug: &str) -> Option<&'static Isp> {
     let wanted = slug.trim().to_ascii_lowercase();
     ISPS.iter()
-        .map(|i| (strsim::levenshtein(&wanted, i.slug), i.slug))
+        .map(|i| (strsim::levenshtein(&wanted, i.slug), i))
         .filter(|(distance, _)| *distance <= 2)
-        .min()
-        .map(|(_, s)| format!(", did you mean {s}?"))
-        .unwrap_or_default()
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, i)| i)
 }
 
 #[cfg(test)]

@@ -79,6 +79,13 @@ fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<bool> {
 /// Reads the lines in bounded memory: an over-long or non-UTF-8 line is a failed line, and an
 /// input with no line ends at all (`/dev/zero`) is given up with an error.
 fn read_entries(args: &LookupArgs) -> Result<Vec<Entry>, Failure> {
+    // A batch cannot ask: an unknown --isp is an error before any line is read.
+    let fixed = args
+        .isp
+        .as_ref()
+        .map(crate::cli::IspArg::known)
+        .transpose()
+        .map_err(|e| Failure::usage(e.to_string()))?;
     let path = args.users_from.clone().unwrap_or_default();
     let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
@@ -123,7 +130,7 @@ fn read_entries(args: &LookupArgs) -> Result<Vec<Entry>, Failure> {
         if t.is_empty() || t.starts_with('#') {
             continue;
         }
-        entries.push(parse_line(line_no, t, args.isp));
+        entries.push(parse_line(line_no, t, fixed));
     }
     Ok(entries)
 }

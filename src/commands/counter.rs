@@ -53,7 +53,7 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
             break;
         };
         let pay = PayArgs {
-            isp: Some(chosen),
+            isp: Some(crate::cli::IspArg::Known(chosen)),
             user: Some(user.clone()),
             package: None,
             amount: None,

@@ -11,7 +11,7 @@ pub fn run(ctx: &mut Ctx, args: LookupArgs) -> anyhow::Result<ExitCode> {
     if args.users_from.is_some() {
         return crate::commands::batch::run(ctx, args);
     }
-    let isp = ctx.isp_arg(args.isp)?;
+    let isp = ctx.isp_arg(args.isp.as_ref())?;
     let user = ctx.user_arg(args.user.as_deref())?;
     let client = ctx.client()?;
     let reference = crate::reference::new();

@@ -136,7 +136,7 @@ pub fn run(ctx: &mut Ctx, args: PayArgs) -> anyhow::Result<ExitCode> {
         ctx.banner();
     }
     // Everything that needs no network is checked first, so a bad call sends nothing.
-    let isp = ctx.isp_arg(args.isp)?;
+    let isp = ctx.isp_arg(args.isp.as_ref())?;
     let user = ctx.user_arg(args.user.as_deref())?;
     if !args.yes && !args.dry_run && !ctx.ui.interactive {
         return Err(Failure::usage(

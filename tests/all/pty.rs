@@ -84,6 +84,21 @@ fn esc_at_the_confirmation_is_no_at_once_and_ctrl_c_leaves_a_clean_line() {
 }
 
 #[test]
+fn an_unknown_isp_on_a_terminal_opens_the_list_at_the_closest() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["pay", "--isp", "izoen", "--user", "active"]);
+    p.expect("did you mean izone?").unwrap();
+    p.expect("choose it from the list").unwrap();
+    p.expect("ISP").unwrap();
+    p.send("\r").unwrap(); // the closest, preselected
+    p.expect("Chandra Mani Neupane").unwrap();
+    p.expect("Package").unwrap();
+    p.send("\x03").unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(home.commits(None), 0);
+}
+
+#[test]
 fn ctrl_c_at_the_package_prompt_restores_the_cursor_and_exits_130() {
     let home = Home::new();
     let mut p = spawn(&home, &["pay", "--isp", "izone", "--user", "active"]);
