@@ -141,37 +141,23 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             .concat();
             println!("{}", csv_line(&cells));
         }
-        for (name, by) in &counters {
+        // The TOTAL rows: the shop's first, then each counter's (named in the last column).
+        let total_rows = |by: &BTreeMap<&'static str, Tally>, counter: &str| {
             for o in ["success", "pending", "failed"] {
                 let t = by.get(o).copied().unwrap_or_default();
-                let cells = [
-                    &day[..],
-                    &[
-                        "TOTAL".into(),
-                        o.to_string(),
-                        t.count.to_string(),
-                        t.amount.fixed2(),
-                        name.clone(),
-                    ],
-                ]
-                .concat();
-                println!("{}", csv_line(&cells));
-            }
-        }
-        for o in ["success", "pending", "failed"] {
-            let t = totals.get(o).copied().unwrap_or_default();
-            let cells = [
-                &day[..],
-                &[
+                let total = [
                     "TOTAL".into(),
                     o.to_string(),
                     t.count.to_string(),
                     t.amount.fixed2(),
-                    String::new(),
-                ],
-            ]
-            .concat();
-            println!("{}", csv_line(&cells));
+                    counter.to_string(),
+                ];
+                println!("{}", csv_line(&[&day[..], &total].concat()));
+            }
+        };
+        total_rows(&totals, "");
+        for (name, by) in &counters {
+            total_rows(by, name);
         }
     } else {
         println!(

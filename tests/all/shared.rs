@@ -473,6 +473,13 @@ fn history_and_report_name_each_counter_filter_by_it_and_total_each_drawer() {
         back_drawer + 5999.0,
         "the shop's drawer is the sum of the counters': {report}"
     );
+    let (_, csv, _) = output(at_counter(&home, &server, &url, "front", &["report", "--csv"]));
+    let totals: Vec<&str> = csv.lines().filter(|l| l.contains(",TOTAL,success,")).collect();
+    assert!(
+        totals[0].ends_with(","),
+        "the shop's first, no counter named: {csv}"
+    );
+    assert!(totals.iter().any(|l| l.ends_with(",1,5999.00,front")), "{csv}");
     let front_only = json(&["--json", "report", "--at-counter", "front"]);
     assert_eq!(front_only["cash_in_drawer"], "5999.00", "{front_only}");
     // A person reads the counter in the table when rows come from several.
