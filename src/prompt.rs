@@ -135,8 +135,14 @@ pub fn username() -> Result<String, Failure> {
 /// A package, the current one preselected: the picker is the list (amount first, names cut
 /// to the terminal's width, so nothing wraps and redraws leave no stale lines).
 pub fn package(packages: &[Package], cols: usize) -> Result<usize, Failure> {
-    // The picker draws a marker in front of each item, and echoes the choice after its prompt.
-    let items = crate::render::package_lines(packages, cols.saturating_sub(14), "");
+    // The picker draws a marker in front of each item, and echoes the choice after its prompt;
+    // on a narrow terminal the names get the room and the echo may take two lines.
+    let room = if cols >= 60 {
+        cols.saturating_sub(14)
+    } else {
+        cols.saturating_sub(3)
+    };
+    let items = crate::render::package_lines(packages, room, "");
     let default = packages.iter().position(|p| p.current).unwrap_or(0);
     let pick = Select::with_theme(&theme())
         .with_prompt("Package")

@@ -147,9 +147,14 @@ pub fn package_lines(packages: &[crate::api::wire::Package], cols: usize, indent
     packages
         .iter()
         .map(|p| {
-            let (mark, tail) = if p.current { ("*", " (current)") } else { (" ", "") };
+            // On a narrow terminal the mark alone says which is current: room for the name.
+            let (mark, tail) = match (p.current, cols >= 60) {
+                (true, true) => ("*", " (current)"),
+                (true, false) => ("*", ""),
+                _ => (" ", ""),
+            };
             let used = indent.len() + 2 + amt_w + 2 + tail.len();
-            let name = pad(&p.name, cols.saturating_sub(used + 1).max(8));
+            let name = keep_tail(&p.name, cols.saturating_sub(used + 1).max(8));
             let tail = style(tail).green().to_string();
             format!(
                 "{indent}{mark} {:>amt_w$}  {}{tail}",
@@ -205,6 +210,26 @@ pub fn csv_line(fields: &[String]) -> String {
         .map(|f| crate::text::csv_cell(f))
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// A package name fitted to `width` by cutting its middle: the end says the term ("3
+/// Month(s)"), which is what tells packages of one plan apart.
+pub fn keep_tail(name: &str, width: usize) -> String {
+    let measure = console::measure_text_width;
+    if measure(name) <= width {
+        return name.to_string();
+    }
+    let tail_part = name.rsplit_once(" - ").map_or(name, |(_, t)| t);
+    let chars: Vec<char> = name.chars().collect();
+    let mut tail = String::new();
+    for c in chars.iter().rev() {
+        if measure(&tail) + measure(&c.to_string()) > width.saturating_sub(1).min(measure(tail_part)) {
+            break;
+        }
+        tail.insert(0, *c);
+    }
+    let head = console::truncate_str(name, width.saturating_sub(measure(&tail) + 1), "");
+    format!("{head}…{tail}")
 }
 
 /// Text fitted to exactly `width` display columns: cut with `…`, or padded with spaces.
@@ -306,6 +331,32 @@ pub fn receipt(p: &crate::journal::Payment, look: &ReceiptLook<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_package_name_keeps_its_term() {
+        let name = "Fiber Internet (First Installation) - 12 Month(s)";
+        let cut = keep_tail(name, 24);
+        assert_eq!(console::measure_text_width(&cut), 24, "{cut}");
+        assert!(cut.ends_with("…12 Month(s)"), "{cut}");
+        assert!(cut.starts_with("Fiber Inte"), "{cut}");
+        assert_eq!(keep_tail("NET+TV - 3 Month(s)", 40), "NET+TV - 3 Month(s)");
+        assert_eq!(console::measure_text_width(&keep_tail(name, 8)), 8);
+        // The picker's rows on a 40-column terminal still tell the terms apart.
+        let packages: Vec<crate::api::wire::Package> = ["1", "12"]
+            .iter()
+            .map(|m| crate::api::wire::Package {
+                id: (*m).into(),
+                name: format!("NET+TV - 30Mbps - {m} Month(s)"),
+                amount: Npr::parse("18500").unwrap(),
+                current: *m == "12",
+            })
+            .collect();
+        for line in package_lines(&packages, 37, "") {
+            let plain = console::strip_ansi_codes(&line).into_owned();
+            assert!(console::measure_text_width(&plain) <= 37, "{plain}");
+            assert!(plain.ends_with(" Month(s)") && plain.contains('…'), "{plain}");
+        }
+    }
 
     #[test]
     fn the_lookup_view_fits_80_columns_and_packages_fit_40() {

@@ -78,7 +78,7 @@ pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> Str
         c.username.as_deref().unwrap_or("-"),
         c.status.as_deref().unwrap_or("-"),
         due,
-        crate::render::pad(&package.name, crate::ui::columns().saturating_sub(13)).trim_end(),
+        crate::render::keep_tail(&package.name, crate::ui::columns().saturating_sub(13)),
         console::style(package.amount.lakh()).bold().for_stderr(),
         banner,
     )
