@@ -378,12 +378,21 @@ fn already_paid(order: &Order<'_>, prev: &Payment, here: &str) -> String {
         Some(c) if c != here => format!(" at counter {}", crate::text::clean(c)),
         _ => String::new(),
     };
+    let when = crate::clock::local_time(prev.created_ms);
+    if prev.is_settled() {
+        return format!(
+            "{} was already paid{handle} {} at {when}{counter} ({}, reference {})",
+            order.user,
+            prev.amount.lakh(),
+            prev.outcome().as_str(),
+            prev.reference
+        );
+    }
+    // Not settled: the money may be moving right now, perhaps at another counter.
     format!(
-        "{} was already paid{handle} {} at {}{counter} ({}, reference {})",
+        "{} is being paid{handle} {} since {when}{counter} and it is not settled yet: it may go through. Do NOT pay again; look it up with `konnect status {}`",
         order.user,
         prev.amount.lakh(),
-        crate::clock::local_time(prev.created_ms),
-        prev.outcome().as_str(),
         prev.reference
     )
 }
@@ -406,6 +415,9 @@ fn repeat_guard(ctx: &Ctx, journal: &Journal, order: &Order<'_>) -> Result<bool,
             return Ok(true);
         }
         return Err(Failure::new(Kind::Cancelled, "not paid again; nothing was sent"));
+    }
+    if !prev.is_settled() {
+        return Err(Failure::usage(what));
     }
     Err(Failure::usage(format!(
         "{what}; pass --allow-repeat to pay again"

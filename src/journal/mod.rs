@@ -382,7 +382,7 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 /// PostgreSQL's migrations, under an advisory lock so that counters starting at once take turns.
 fn migrate_postgres(client: &mut postgres::Client) -> Result<(), String> {
     const LOCK: i64 = 0x6b6f6e6e; // "konn"
-    let e = |e: postgres::Error| e.to_string();
+    let e = store::pg_error;
     client
         .execute("SELECT pg_advisory_lock($1)", &[&LOCK])
         .map_err(e)?;

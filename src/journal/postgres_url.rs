@@ -30,29 +30,41 @@ pub struct Target {
     shown: String,
 }
 
-/// Whether a URL carries a password (`user:password@host`).
+/// The URL's scheme, user info and what follows it. The user info ends at the *last* `@`, so
+/// that a password with an unencoded `/`, `?` or `@` is still seen as one: better to mask too
+/// much than too little.
+fn split_userinfo(url: &str) -> Option<(&str, &str, &str)> {
+    let (scheme, rest) = url.split_once("://")?;
+    let (userinfo, after) = rest.rsplit_once('@')?;
+    Some((scheme, userinfo, after))
+}
+
+/// Where a `password=` setting starts in the URL, in any case.
+fn password_setting(url: &str) -> Option<usize> {
+    url.to_ascii_lowercase().find("password=")
+}
+
+/// Whether a URL carries a password (`user:password@host`, or a `password=` setting).
 pub fn has_password(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?']).next().unwrap_or("");
-    authority
-        .rsplit_once('@')
-        .is_some_and(|(userinfo, _)| userinfo.contains(':'))
+    split_userinfo(url).is_some_and(|(_, userinfo, _)| userinfo.contains(':'))
+        || password_setting(url).is_some()
 }
 
 /// The URL with its password, if any, masked: what `config show` and `doctor` print.
 pub fn without_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) if userinfo.contains(':') => {
+    let mut shown = match split_userinfo(url) {
+        Some((scheme, userinfo, after)) if userinfo.contains(':') => {
             let user = userinfo.split(':').next().unwrap_or("");
-            format!("{scheme}://{user}:****@{host}{tail}")
+            format!("{scheme}://{user}:****@{after}")
         }
         _ => url.to_string(),
+    };
+    if let Some(at) = password_setting(&shown) {
+        let value = at + "password=".len();
+        let end = shown[value..].find('&').map_or(shown.len(), |e| value + e);
+        shown.replace_range(value..end, "****");
     }
+    shown
 }
 
 impl Target {
@@ -66,6 +78,9 @@ impl Target {
             }
             _ => url,
         };
+        if split_userinfo(url).is_some_and(|(_, userinfo, _)| userinfo.contains(['@', '/', '?', '#'])) {
+            return Err("the journal URL's user or password holds a character that must be percent-encoded (@ / ? # as %40 %2F %3F %23)".into());
+        }
         let (base, query) = url.split_once('?').unwrap_or((url, ""));
         let mut tls = None;
         let mut root_cert = None;
@@ -85,9 +100,11 @@ impl Target {
                 }
                 "sslrootcert" => root_cert = Some(PathBuf::from(v.as_ref())),
                 _ => {
+                    // The name only when it is one: a mangled URL may put a password here.
+                    let plain = k.len() <= 32 && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                    let named = if plain { format!("'{k}'") } else { "such a".into() };
                     return Err(format!(
-                        "the journal URL takes no '{}' setting (only sslmode and sslrootcert)",
-                        crate::text::clean(&k)
+                        "the journal URL takes no {named} setting (only sslmode and sslrootcert)"
                     ));
                 }
             }
@@ -171,7 +188,7 @@ impl Target {
                 "{}; give the shop's CA with ?sslrootcert=PATH in the journal URL",
                 crate::api::tls::what_failed(tls, &self.host)
             ),
-            None => e.to_string(),
+            None => super::store::pg_error(e),
         })
     }
 }
@@ -315,6 +332,23 @@ mod tests {
             "postgres://shop@db.lan/k"
         );
         assert_eq!(without_password("postgresql://a:b:c@h"), "postgresql://a:****@h");
+        // Unencoded characters in the password: still masked, still detected, never echoed.
+        for url in [
+            "postgres://k:Sup3r/S3cret@h:1/db",
+            "postgres://k:Sup3r?S3cret@h/db",
+            "postgres://k:Sup3r@S3cret@h/db",
+        ] {
+            assert!(has_password(url), "{url}");
+            assert!(!without_password(url).contains("S3cret"), "{url}");
+            let e = Target::parse(url).err().unwrap();
+            assert!(!e.contains("S3cret") && e.contains("percent-encoded"), "{e}");
+        }
+        let setting = "postgres://k@h/db?sslmode=require&password=S3cret";
+        assert!(has_password(setting));
+        assert_eq!(
+            without_password(setting),
+            "postgres://k@h/db?sslmode=require&password=****"
+        );
     }
 
     #[test]

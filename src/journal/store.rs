@@ -162,6 +162,18 @@ impl Store for Sqlite {
     }
 }
 
+/// What went wrong, in the server's words when it gave some ("role \"x\" does not exist"),
+/// not the client library's bare "db error".
+pub fn pg_error(e: postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => {
+            let hint = db.hint().map(|h| format!(" ({h})")).unwrap_or_default();
+            crate::text::clean(&format!("{}{hint}", db.message())).into_owned()
+        }
+        None => e.to_string(),
+    }
+}
+
 /// A PostgreSQL database shared by the counters of a shop.
 pub struct Postgres {
     pub client: postgres::Client,
@@ -189,10 +201,7 @@ impl Postgres {
         args: &[Value],
     ) -> Result<(postgres::Statement, Vec<Box<dyn postgres::types::ToSql + Sync>>), String> {
         use postgres::types::Type;
-        let stmt = self
-            .client
-            .prepare(&dollar_params(sql))
-            .map_err(|e| e.to_string())?;
+        let stmt = self.client.prepare(&dollar_params(sql)).map_err(pg_error)?;
         let mut params: Vec<Box<dyn postgres::types::ToSql + Sync>> = Vec::with_capacity(args.len());
         for (value, ty) in args.iter().zip(stmt.params()) {
             let boxed: Box<dyn postgres::types::ToSql + Sync> = match *ty {
@@ -214,14 +223,14 @@ impl Store for Postgres {
     fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64, String> {
         let (stmt, params) = self.params(sql, args)?;
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|p| p.as_ref()).collect();
-        self.client.execute(&stmt, &refs).map_err(|e| e.to_string())
+        self.client.execute(&stmt, &refs).map_err(pg_error)
     }
 
     fn rows(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Vec<Value>>, String> {
         use postgres::types::Type;
         let (stmt, params) = self.params(sql, args)?;
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|p| p.as_ref()).collect();
-        let rows = self.client.query(&stmt, &refs).map_err(|e| e.to_string())?;
+        let rows = self.client.query(&stmt, &refs).map_err(pg_error)?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let mut values = Vec::with_capacity(row.len());
@@ -234,7 +243,7 @@ impl Store for Postgres {
                     Type::BOOL => row.try_get::<_, Option<bool>>(i).map(Value::from),
                     _ => row.try_get::<_, Option<String>>(i).map(Value::from),
                 };
-                values.push(v.map_err(|e| e.to_string())?);
+                values.push(v.map_err(pg_error)?);
             }
             out.push(values);
         }
@@ -242,7 +251,7 @@ impl Store for Postgres {
     }
 
     fn begin(&mut self, keys: &[String]) -> Result<(), String> {
-        self.client.batch_execute("BEGIN").map_err(|e| e.to_string())?;
+        self.client.batch_execute("BEGIN").map_err(pg_error)?;
         // Serialised per customer: two counters paying one customer take turns here.
         let mut keys: Vec<&String> = keys.iter().collect();
         keys.sort();
@@ -253,14 +262,14 @@ impl Store for Postgres {
                 .execute("SELECT pg_advisory_xact_lock(hashtext($1))", &[key])
             {
                 self.rollback();
-                return Err(e.to_string());
+                return Err(pg_error(e));
             }
         }
         Ok(())
     }
 
     fn commit(&mut self) -> Result<(), String> {
-        self.client.batch_execute("COMMIT").map_err(|e| e.to_string())
+        self.client.batch_execute("COMMIT").map_err(pg_error)
     }
 
     fn rollback(&mut self) {

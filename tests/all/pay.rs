@@ -175,6 +175,17 @@ fn queued_is_pending() {
     let (code, doc, _) = pay(&home, "queued", ACTIVE_PKG, &[]);
     assert_pending(&home, &doc, code);
     assert_eq!(doc["message"], "Transaction queued");
+    // Paying that customer again while it is pending: told it may go through, never told
+    // how to force a second payment.
+    let (code, again, _) = pay(&home, "queued", ACTIVE_PKG, &[]);
+    assert_eq!(code, 2, "{again}");
+    let message = again["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("is being paid") && message.contains("Do NOT pay again"),
+        "{message}"
+    );
+    assert!(!message.contains("--allow-repeat"), "{message}");
+    assert_eq!(home.commits(None), 1);
 }
 
 #[test]
@@ -376,7 +387,10 @@ fn a_killed_payment_stays_pending_and_is_reported() {
     let (code, doc, _) = pay(&home, "slow", ACTIVE_PKG, &[]);
     assert_eq!(code, 2, "{doc}");
     assert!(
-        doc["error"]["message"].as_str().unwrap().contains("pending"),
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not settled yet"),
         "{doc}"
     );
 }
