@@ -197,8 +197,8 @@ pub(crate) fn serve(
         allow_repeat,
     )?;
     let verdict = send_once(ctx, client, &order, &request);
-    settle(ctx, journal, &order, &reference, &verdict);
-    let code = report(ctx, journal, &reference, &order, &verdict)?;
+    let journaled = settle(ctx, journal, &order, &reference, &verdict);
+    let code = report(ctx, journal, &reference, &order, &verdict, journaled)?;
     Ok(Served {
         code,
         end: Some(verdict.end),
@@ -294,20 +294,27 @@ fn send_once(ctx: &Ctx, client: &Client, order: &Order<'_>, request: &CommitRequ
 }
 
 /// Step 8: the journal row holds the outcome. If it cannot be written the cashier still sees
-/// the outcome, and the row stays unsettled for `reconcile`.
-fn settle(ctx: &Ctx, journal: &Journal, order: &Order<'_>, reference: &str, verdict: &Verdict) {
+/// the outcome, and the row stays unsettled for `reconcile`. Says whether it was written.
+fn settle(ctx: &Ctx, journal: &Journal, order: &Order<'_>, reference: &str, verdict: &Verdict) -> bool {
     match journal.settle(reference, &verdict.settlement()) {
-        Ok(_) => interrupt::set_stage(Stage::Answered {
-            reference: reference.to_string(),
-            outcome: verdict.outcome(),
-            json: ctx.ui.json.then(|| {
-                let failure = failure_of(reference, verdict, order.package.amount, look_up_after(ctx, true));
-                document(reference, order, verdict, failure.as_ref())
-            }),
-        }),
-        Err(e) => ctx.ui.warn(&format!(
-            "{e}; the payment stays unsettled in the journal, run `konnect reconcile` later"
-        )),
+        Ok(_) => {
+            interrupt::set_stage(Stage::Answered {
+                reference: reference.to_string(),
+                outcome: verdict.outcome(),
+                json: ctx.ui.json.then(|| {
+                    let failure =
+                        failure_of(reference, verdict, order.package.amount, look_up_after(ctx, true));
+                    document(reference, order, verdict, failure.as_ref())
+                }),
+            });
+            true
+        }
+        Err(e) => {
+            ctx.ui.warn(&format!(
+                "{e}; the payment stays unsettled in the journal, run `konnect reconcile` later"
+            ));
+            false
+        }
     }
 }
 
@@ -500,6 +507,7 @@ fn report(
     reference: &str,
     order: &Order<'_>,
     v: &Verdict,
+    journaled: bool,
 ) -> anyhow::Result<ExitCode> {
     let shorts = journal.short_references().unwrap_or_default();
     let short = shorts.get(reference).map_or(reference, String::as_str);
@@ -508,8 +516,18 @@ fn report(
     let failure = failure_of(reference, v, order.package.amount, after);
     interrupt::report_then(v.end.exit_code(), || {
         if ctx.ui.json {
-            ctx.print_json(&document(reference, order, v, failure.as_ref()));
-        } else if let Ok(Some(row)) = journal.get(reference) {
+            let mut doc = document(reference, order, v, failure.as_ref());
+            // A script must know the outcome is not in the journal yet (reconcile will put it).
+            doc["journal_written"] = journaled.into();
+            ctx.print_json(&doc);
+        } else {
+            let row = journaled
+                .then(|| journal.get(reference).ok().flatten())
+                .flatten()
+                .unwrap_or_else(|| {
+                    let a = order.attempt(reference, ctx.settings.timeout.value, &ctx.settings.counter.value);
+                    crate::journal::Payment::unwritten(&a, journal.env(), &v.settlement())
+                });
             let look = render::ReceiptLook {
                 width: order.width,
                 shop: &ctx.settings.shop,

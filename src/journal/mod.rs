@@ -250,6 +250,34 @@ fn plain_error(message: String) -> rusqlite::Error {
 }
 
 impl Payment {
+    /// The row a settled attempt would be, for the receipt when the journal could not be
+    /// written (the database went away after the commit): the cashier still gets one.
+    pub fn unwritten(a: &Attempt, env: &str, s: &Settlement) -> Payment {
+        let now = crate::clock::now_ms();
+        Payment {
+            reference: a.reference.clone(),
+            created_ms: now,
+            settled_ms: Some(now),
+            env: env.to_string(),
+            isp: a.isp.clone(),
+            username: a.username.clone(),
+            customer: Some(a.customer.clone()),
+            customer_name: a.customer_name.clone(),
+            package_id: a.package_id.clone(),
+            package_name: Some(a.package_name.clone()),
+            amount: a.amount,
+            row_state: RowState::of(s.outcome),
+            state: s.state.clone(),
+            transaction_id: s.transaction_id.clone(),
+            credits_available: s.credits_available,
+            credits_consumed: s.credits_consumed,
+            message: s.message.clone(),
+            note: None,
+            answer_due_ms: None,
+            counter: Some(a.counter.clone()),
+        }
+    }
+
     pub fn outcome(&self) -> Outcome {
         self.row_state.outcome()
     }

@@ -350,6 +350,7 @@ fn a_counter_pays_and_another_sees_and_looks_it_up() {
     assert_eq!(code, 0, "{err}");
     let paid: Value = serde_json::from_str(&out).unwrap();
     let reference = paid["reference"].as_str().unwrap().to_string();
+    assert_eq!(paid["journal_written"], true, "{paid}");
     let (code, out, err) = output(at_counter(&home, &server, &url, "back", &["--json", "history"]));
     assert_eq!(code, 0, "{err}");
     let history: Value = serde_json::from_str(&out).unwrap();
@@ -553,6 +554,7 @@ fn a_payment_whose_settle_was_lost_with_the_database_is_shown_and_settled_by_ano
         stderr.contains("konnect reconcile"),
         "the cashier is told it is unsettled: {stderr}"
     );
+    assert_eq!(paid["journal_written"], false, "a script is told too: {paid}");
     let reference = paid["reference"].as_str().unwrap();
     let mut row = |state: &str| -> i64 {
         admin
