@@ -32,7 +32,7 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
             Failure::usage("counter serves customers at a terminal; scripts use `konnect pay`").into(),
         );
     }
-    let journal = ctx.journal()?;
+    let mut journal = ctx.journal()?;
     let client = ctx.client()?;
     let mut shift = Shift::default();
     let mut isp = args.isp;
@@ -52,6 +52,19 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
         let Some(user) = prompt::next_customer()? else {
             break;
         };
+        // A shared journal's server may have restarted since the last customer.
+        match journal.reconnect_if_lost() {
+            Ok(true) => ctx.ui.note(&format!(
+                "reconnected to the journal {}",
+                journal.path().display()
+            )),
+            Ok(false) => {}
+            Err(f) => {
+                eprintln!("{}", render::failure_line(&f));
+                eprintln!();
+                continue;
+            }
+        }
         let pay = PayArgs {
             isp: Some(crate::cli::IspArg::Known(chosen)),
             user: Some(user.clone()),

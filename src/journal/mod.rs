@@ -371,6 +371,8 @@ pub struct Journal {
     /// The file, or the database's URL without its password: what messages name.
     shown: PathBuf,
     env: String,
+    /// Where it was opened from (a URL may hold a password: never shown), to reconnect.
+    location: PathBuf,
 }
 
 /// Creates the file with mode 0600 before SQLite does, so it is never readable by others.
@@ -494,6 +496,7 @@ impl Journal {
             store: RefCell::new(Box::new(store::Sqlite { conn })),
             shown: path.to_path_buf(),
             env: env.to_string(),
+            location: path.to_path_buf(),
         })
     }
 
@@ -507,7 +510,19 @@ impl Journal {
             store: RefCell::new(Box::new(store::Postgres { client })),
             shown,
             env: env.to_string(),
+            location: PathBuf::from(url),
         })
+    }
+
+    /// Connects again when the database dropped the connection (a restart, a network cut), so
+    /// that a long-running counter is not stuck with a dead one. Says whether it did.
+    pub fn reconnect_if_lost(&mut self) -> Result<bool, Failure> {
+        if !self.store.borrow_mut().is_closed() {
+            return Ok(false);
+        }
+        let fresh = Journal::open(&self.location, &self.env)?;
+        self.store = fresh.store;
+        Ok(true)
     }
 
     pub fn path(&self) -> &Path {

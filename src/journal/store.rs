@@ -67,6 +67,10 @@ pub trait Store: Send {
     /// what it guards (PostgreSQL locks each; SQLite's write lock covers them all).
     fn begin(&mut self, keys: &[String]) -> Result<(), String>;
     fn commit(&mut self) -> Result<(), String>;
+    /// Whether the connection is gone (a file's never is); may ask the server.
+    fn is_closed(&mut self) -> bool {
+        false
+    }
     fn rollback(&mut self);
 }
 
@@ -270,6 +274,11 @@ impl Store for Postgres {
 
     fn commit(&mut self) -> Result<(), String> {
         self.client.batch_execute("COMMIT").map_err(pg_error)
+    }
+
+    fn is_closed(&mut self) -> bool {
+        // A dropped connection is only noticed when used: ask the server, briefly.
+        self.client.is_closed() || self.client.is_valid(std::time::Duration::from_secs(3)).is_err()
     }
 
     fn rollback(&mut self) {

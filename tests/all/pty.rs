@@ -268,3 +268,52 @@ fn history_and_report_fit_a_40_column_terminal() {
         assert!(text.contains("Queued Tester"), "{args:?}: {text}");
     }
 }
+
+#[test]
+fn the_counter_reconnects_when_the_shared_journal_drops_it() {
+    let Some(url) = common::pg::database("counter_reconnects") else {
+        return;
+    };
+    let home = Home::new();
+    let mut p = spawn(
+        &home,
+        &[
+            "--journal",
+            &url,
+            "--counter",
+            "front",
+            "counter",
+            "--isp",
+            "izone",
+        ],
+    );
+    for (user, name) in [
+        ("active", "Chandra Mani Neupane"),
+        ("expired", "koshish bortaula"),
+    ] {
+        p.expect("Next customer's username").unwrap();
+        if user == "expired" {
+            // The server drops every connection between two customers (a restart, say).
+            let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            let kill = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                        WHERE datname = current_database() AND pid <> pg_backend_pid()";
+            admin.execute(kill, &[]).unwrap();
+        }
+        p.send(format!("{user}\r")).unwrap();
+        p.expect("Package").unwrap();
+        p.send("\r").unwrap();
+        p.expect(format!("from {name} and pay?").as_str()).unwrap();
+        p.send("y\r").unwrap();
+        p.expect("PAYMENT RECEIPT").unwrap();
+    }
+    p.expect("Next customer's username").unwrap();
+    p.send("\x04").unwrap();
+    p.expect("Shift over: 2 paid").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let rows = konnect::journal::Journal::open(std::path::Path::new(&url), "TEST")
+        .unwrap()
+        .query(&konnect::journal::Filter::default())
+        .unwrap();
+    let states: Vec<_> = rows.iter().map(|r| r.row_state.as_str()).collect();
+    assert_eq!(states, ["success", "success"], "both settled in the journal");
+}
