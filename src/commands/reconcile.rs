@@ -136,10 +136,11 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
             Outcome::Pending => "hold; do NOT pay again",
         };
         println!(
-            "{:<10} {} {:>14} {:<7} {todo}",
-            short,
+            "{:<10} {} {:>14} {:<7} {:<7} {todo}",
+            crate::render::pad(short, 10),
             crate::render::pad(who, 20),
             c.row.amount.lakh(),
+            c.row.row_state.as_str(),
             c.after.as_str()
         );
     }

@@ -453,6 +453,15 @@ pub fn is_postgres(location: &Path) -> bool {
     text.starts_with("postgres://") || text.starts_with("postgresql://")
 }
 
+/// A libpq keyword string (`host=… dbname=…`) is a mistake too: it may hold a password, and
+/// must never become a file's name.
+fn keyword_string(location: &Path) -> bool {
+    let text = location.to_string_lossy().to_ascii_lowercase();
+    ["host=", "dbname=", "user=", "password=", "port="]
+        .iter()
+        .any(|k| text.starts_with(k) || text.contains(&format!(" {k}")))
+}
+
 /// A URL of another kind is a mistake, never a file name to create.
 fn other_url(location: &Path) -> Option<String> {
     let text = location.to_string_lossy();
@@ -467,7 +476,7 @@ fn other_url(location: &Path) -> Option<String> {
 /// A journal location as people may see it: a file's path, or a URL with no password.
 pub fn shown(location: &Path) -> String {
     let text = location.to_string_lossy();
-    if is_postgres(location) {
+    if is_postgres(location) || keyword_string(location) {
         postgres_url::without_password(&text)
     } else {
         text.into_owned()
@@ -481,6 +490,11 @@ impl Journal {
     pub fn open(location: &Path, env: &str) -> Result<Journal, Failure> {
         if is_postgres(location) {
             return Journal::open_postgres(&location.to_string_lossy(), env);
+        }
+        if keyword_string(location) {
+            return Err(Failure::usage(
+                "the journal is a SQLite file or a postgres://user@host/db URL; a keyword string (host=… dbname=…) is not taken",
+            ));
         }
         if let Some(scheme) = other_url(location) {
             return Err(Failure::usage(format!(

@@ -61,7 +61,7 @@ pub fn without_password(url: &str) -> String {
     };
     if let Some(at) = password_setting(&shown) {
         let value = at + "password=".len();
-        let end = shown[value..].find('&').map_or(shown.len(), |e| value + e);
+        let end = shown[value..].find(['&', ' ']).map_or(shown.len(), |e| value + e);
         shown.replace_range(value..end, "****");
     }
     shown

@@ -102,11 +102,23 @@ fn reconcile_settles_queued_slow_cut_and_bad_gateway() {
         run(home.sandbox(&["config", "set", "lookup_grace_secs", "0"])).0,
         0
     );
-    let (code, doc, _) = run_json(home.sandbox(&["--json", "reconcile"]));
-    assert_eq!(code, 0, "{doc}");
-    assert_eq!(doc["still_pending"], 0);
-    let after = |d: &Value| common::reconciled(&doc, d["reference"].as_str().unwrap());
-    assert_eq!(after(&boom), "failed", "the 502 charged nothing");
+    // A person reads what each payment was and is now, and what to do: the 502 was pending
+    // and, the grace being over, is failed (nothing charged).
+    let (code, out, _) = run(home.sandbox(&["reconcile"]));
+    assert_eq!(code, 0, "{out}");
+    let boom_line = out
+        .lines()
+        .find(|l| l.contains("not charged"))
+        .unwrap_or_default();
+    let cells: Vec<&str> = boom_line.split_whitespace().collect();
+    assert!(
+        cells.windows(2).any(|w| w == ["pending", "failed"]),
+        "Was, then Now: {out}"
+    );
+    assert!(
+        out.contains("1 settled, 0 still pending."),
+        "the 502 charged nothing: {out}"
+    );
     for (d, o) in [
         (&queued, "success"),
         (&slow, "success"),
