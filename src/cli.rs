@@ -360,6 +360,11 @@ impl TypedValueParser for BaseUrlParser {
     }
 }
 
+/// An `--isp` clap refuses, in the ISP table's own words.
+fn invalid_isp(e: &isp::IspError) -> clap::Error {
+    clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{e}\n"))
+}
+
 /// Checks `--isp` against the ISP table and offers the slugs to shell completion.
 #[derive(Clone, Copy, Debug)]
 pub struct IspParser;
@@ -391,21 +396,15 @@ impl TypedValueParser for IspArgParser {
 
     fn parse_ref(
         &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<Self::Value, clap::Error> {
-        match IspParser.parse_ref(cmd, arg, value) {
+        let text = value.to_string_lossy();
+        match isp::resolve(&text) {
             Ok(isp) => Ok(IspArg::Known(isp)),
-            Err(_)
-                if matches!(
-                    isp::resolve(&value.to_string_lossy()),
-                    Err(isp::IspError::Unknown { .. })
-                ) =>
-            {
-                Ok(IspArg::Unknown(value.to_string_lossy().into_owned()))
-            }
-            Err(e) => Err(e),
+            Err(isp::IspError::Unknown { .. }) => Ok(IspArg::Unknown(text.into_owned())),
+            Err(e) => Err(invalid_isp(&e)),
         }
     }
 
@@ -424,8 +423,7 @@ impl TypedValueParser for IspParser {
         value: &std::ffi::OsStr,
     ) -> Result<Self::Value, clap::Error> {
         let text = value.to_string_lossy();
-        isp::resolve(&text)
-            .map_err(|e| clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{e}\n")))
+        isp::resolve(&text).map_err(|e| invalid_isp(&e))
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {

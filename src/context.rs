@@ -131,11 +131,11 @@ impl Ctx {
             Some(Ok(isp)) => Ok(isp),
             Some(Err(e)) if self.ui.interactive => {
                 self.ui.warn(&format!("{e}; choose it from the list"));
-                let typed = given.map(|g| match g {
-                    crate::cli::IspArg::Unknown(text) => text.as_str(),
-                    crate::cli::IspArg::Known(isp) => isp.slug,
-                });
-                prompt::isp_remembering(typed.and_then(crate::isp::closest))
+                let closest = match given {
+                    Some(crate::cli::IspArg::Unknown(text)) => crate::isp::closest(text),
+                    _ => None,
+                };
+                prompt::isp_remembering(closest)
             }
             Some(Err(e)) => Err(Failure::usage(e.to_string())),
             None if self.ui.interactive => prompt::isp(),
