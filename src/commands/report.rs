@@ -35,6 +35,11 @@ impl Tally {
     }
 }
 
+/// A group's tally for one outcome (nothing yet is a zero tally).
+fn tally(by: &BTreeMap<&'static str, Tally>, outcome: &str) -> Tally {
+    by.get(outcome).copied().unwrap_or_default()
+}
+
 /// What to do about a payment that did not go through, as the cashier is told everywhere: a
 /// pending one can be looked up conclusively once its answer was due and the grace is over.
 fn instruction(p: &Payment, short: &str, grace: std::time::Duration) -> String {
@@ -81,7 +86,8 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             .unwrap_or_else(|| p.reference.clone())
     };
     let open: Vec<&Payment> = rows.iter().filter(|p| p.outcome() != Outcome::Success).collect();
-    let drawer = totals.get("success").copied().unwrap_or_default();
+    let drawer = tally(&totals, "success");
+    let held = tally(&totals, "pending");
     let bs = render::bs_date(date);
     if ctx.ui.json {
         let group_list: Vec<Value> = groups
@@ -91,7 +97,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         let total_map: serde_json::Map<String, Value> = ["success", "pending", "failed"]
             .iter()
             .map(|o| {
-                let t = totals.get(o).copied().unwrap_or_default();
+                let t = tally(&totals, o);
                 (o.to_string(), json!({"count": t.count, "amount": t.amount}))
             })
             .collect();
@@ -104,7 +110,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         let counter_list: Vec<Value> = counters
             .iter()
             .map(|(name, by)| {
-                let t = |o: &str| by.get(o).copied().unwrap_or_default();
+                let t = |o: &str| tally(by, o);
                 let mut entry = json!({"counter": name, "cash_in_drawer": t("success").amount});
                 for o in ["success", "pending", "failed"] {
                     entry[o] = json!({"count": t(o).count, "amount": t(o).amount});
@@ -120,7 +126,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         ctx.print_json(&json!({
             "ok": true, "date": date.to_string(), "date_bs": bs, "groups": group_list,
             "totals": total_map, "cash_in_drawer": drawer.amount,
-            "held_for_pending": totals.get("pending").copied().unwrap_or_default().amount,
+            "held_for_pending": held.amount,
             "counters": counter_list, "at_counter": args.at_counter, "not_paid": open_list, "pending_references": pending,
         }));
     } else if args.csv {
@@ -144,7 +150,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         // The TOTAL rows: the shop's first, then each counter's (named in the last column).
         let total_rows = |by: &BTreeMap<&'static str, Tally>, counter: &str| {
             for o in ["success", "pending", "failed"] {
-                let t = by.get(o).copied().unwrap_or_default();
+                let t = tally(by, o);
                 let total = [
                     "TOTAL".into(),
                     o.to_string(),
@@ -194,7 +200,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 row(isp, outcome, t.count.to_string(), t.amount.lakh());
             }
             for o in ["success", "pending", "failed"] {
-                let t = totals.get(o).copied().unwrap_or_default();
+                let t = tally(&totals, o);
                 row("Total", o, t.count.to_string(), t.amount.lakh());
             }
         }
@@ -203,26 +209,25 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             drawer.amount.lakh(),
             drawer.count
         );
-        let held = totals.get("pending").copied().unwrap_or_default();
-        let held = (held.count > 0).then(|| {
+        let held_line = (held.count > 0).then(|| {
             format!(
                 "Held besides, for pending payments: {} ({})",
                 held.amount.lakh(),
                 held.count
             )
         });
-        let print_wrapped = |line: &str| {
-            for (i, part) in crate::text::wrap(line, width.saturating_sub(1))
-                .iter()
-                .enumerate()
-            {
-                println!("{}{part}", if i == 0 { "" } else { "  " });
+        // A line wrapped at words to the terminal, its later parts two further in (and a
+        // column spare, so that a continuation never reaches the edge).
+        let print_wrapped = |line: &str, indent: &str| {
+            let room = width.saturating_sub(indent.len() + 3);
+            for (i, part) in crate::text::wrap(line, room).iter().enumerate() {
+                println!("{indent}{}{part}", if i == 0 { "" } else { "  " });
             }
         };
-        print_wrapped(&cash);
+        print_wrapped(&cash, "");
         if counters.len() > 1 {
             for (name, by) in &counters {
-                let t = by.get("success").copied().unwrap_or_default();
+                let t = tally(by, "success");
                 println!(
                     "  at {}: {} ({} paid)",
                     render::pad(&crate::text::clean(name), 16).trim_end(),
@@ -231,8 +236,8 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 );
             }
         }
-        if let Some(held) = held {
-            print_wrapped(&held);
+        if let Some(line) = held_line {
+            print_wrapped(&line, "");
         }
         for p in &open {
             let who = p.customer_name.as_deref().unwrap_or(&p.username);
@@ -249,12 +254,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 p.amount.lakh(),
                 instruction(p, &short(p), grace)
             );
-            for (i, part) in crate::text::wrap(&line, width.saturating_sub(5))
-                .iter()
-                .enumerate()
-            {
-                println!("{}{part}", if i == 0 { "  " } else { "    " });
-            }
+            print_wrapped(&line, "  ");
         }
     }
     Ok(ExitCode::SUCCESS)
