@@ -24,6 +24,22 @@ fn exit_code(session: &mut expectrl::session::OsSession) -> i32 {
     }
 }
 
+/// At the counter, once it asked for the next customer: `user` pays the current package,
+/// and `expected` shows how it ended.
+fn pay_next(p: &mut expectrl::session::OsSession, user: &str, name: &str, expected: &str) {
+    p.send(format!("{user}\r")).unwrap();
+    p.expect("Package").unwrap();
+    confirm_current_package(p, name, expected);
+}
+
+/// At the package picker: the current one, confirmed for `name`; `expected` shows the end.
+fn confirm_current_package(p: &mut expectrl::session::OsSession, name: &str, expected: &str) {
+    p.send("\r").unwrap();
+    p.expect(format!("from {name} and pay?").as_str()).unwrap();
+    p.send("y\r").unwrap();
+    p.expect(expected).unwrap();
+}
+
 #[test]
 fn choose_another_package_with_the_arrow_keys_confirm_and_get_a_receipt() {
     let home = Home::new();
@@ -176,19 +192,11 @@ fn the_counter_serves_customers_one_after_another_and_sums_up_the_shift() {
             continue;
         }
         p.expect("Package").unwrap();
-        p.send("\r").unwrap();
-        p.expect(format!("from {name} and pay?").as_str()).unwrap();
-        p.send("y\r").unwrap();
-        p.expect("PAYMENT RECEIPT").unwrap();
+        confirm_current_package(&mut p, name, "PAYMENT RECEIPT");
     }
     // A payment that fails: counted apart from those paid.
     p.expect("Next customer's username").unwrap();
-    p.send("fail\r").unwrap();
-    p.expect("Package").unwrap();
-    p.send("\r").unwrap();
-    p.expect("from Fail Tester and pay?").unwrap();
-    p.send("y\r").unwrap();
-    p.expect("do not take the money").unwrap();
+    pay_next(&mut p, "fail", "Fail Tester", "do not take the money");
     // Ctrl-C at a question returns to the next customer; Ctrl-D at the name ends the shift.
     p.expect("Next customer's username").unwrap();
     p.send("due\r").unwrap();
@@ -295,16 +303,9 @@ fn the_counter_reconnects_when_the_shared_journal_drops_it() {
         if user == "expired" {
             // The server drops every connection between two customers (a restart, say).
             let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-            let kill = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-                        WHERE datname = current_database() AND pid <> pg_backend_pid()";
-            admin.execute(kill, &[]).unwrap();
+            common::pg::drop_connections(&mut admin);
         }
-        p.send(format!("{user}\r")).unwrap();
-        p.expect("Package").unwrap();
-        p.send("\r").unwrap();
-        p.expect(format!("from {name} and pay?").as_str()).unwrap();
-        p.send("y\r").unwrap();
-        p.expect("PAYMENT RECEIPT").unwrap();
+        pay_next(&mut p, user, name, "PAYMENT RECEIPT");
     }
     p.expect("Next customer's username").unwrap();
     p.send("\x04").unwrap();

@@ -533,12 +533,7 @@ fn a_payment_whose_settle_was_lost_with_the_database_is_shown_and_settled_by_ano
         assert!(std::time::Instant::now() < deadline, "the payment never started");
         std::thread::sleep(Duration::from_millis(50));
     }
-    admin
-        .execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
-            &[],
-        )
-        .unwrap();
+    pg::drop_connections(&mut admin);
     let out = child.wait_with_output().unwrap();
     let (stdout, stderr) = (
         String::from_utf8_lossy(&out.stdout),

@@ -217,6 +217,13 @@ pub fn tls_only_database(test: &str) -> Option<(String, String)> {
     ))
 }
 
+/// Drops every other connection to `admin`'s database, as a server restart would.
+pub fn drop_connections(admin: &mut postgres::Client) {
+    let kill = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                WHERE datname = current_database() AND pid <> pg_backend_pid()";
+    admin.execute(kill, &[]).expect("terminate the other connections");
+}
+
 /// A fresh database's URL, or None (said in one line) where no server can be had. CI sets
 /// `KONNECT_TEST_POSTGRES=required`, so there a missing server fails instead.
 pub fn database(test: &str) -> Option<String> {
