@@ -540,9 +540,13 @@ fn report(
     if let Some(left) = v.credits_available {
         ctx.warn_low_balance("the balance left", left);
     }
-    if let Some(f) = failure_of(short, v, order.package.amount, after).filter(|_| !ctx.ui.json) {
-        eprintln!("{}", render::failure_line(&f));
-    } else if let Some(f) = &failure {
+    // A person reads (and types) the short reference; JSON's message names the whole one.
+    let said = if ctx.ui.json {
+        failure
+    } else {
+        failure_of(short, v, order.package.amount, after)
+    };
+    if let Some(f) = &said {
         eprintln!("{}", render::failure_line(f));
     } else if !ctx.ui.json {
         let mark = console::style(crate::ui::marks(ctx.ui.unicode).0)
