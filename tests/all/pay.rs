@@ -360,9 +360,17 @@ fn pay_in_flight(home: &Home) -> std::process::Child {
         .args(common::pay_args("slow", ACTIVE_PKG, &[]))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
-    let child = c.spawn().unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut child = c.spawn().unwrap();
+    // Generous: under Wine, on two busy cores, a process can take many seconds to start.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while home.commits(None) == 0 {
+        if let Some(status) = child.try_wait().unwrap() {
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "pay ended ({status}) before its commit arrived: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
         assert!(std::time::Instant::now() < deadline, "the commit never arrived");
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
