@@ -5,6 +5,14 @@
 //!
 //!     cargo bench --bench shared_journal
 
+/// The cluster's files, on disk as a shop's server keeps them (the tests put theirs in
+/// memory): with fsync on, the figures are a disk's.
+mod scratch {
+    pub fn scratch(prefix: &str) -> tempfile::TempDir {
+        let dir = tempfile::Builder::new().prefix(prefix).tempdir();
+        dir.expect("a temporary directory")
+    }
+}
 #[path = "../tests/all/common/pg.rs"]
 #[allow(dead_code)]
 mod pg;

@@ -41,7 +41,7 @@ fn settlement(outcome: Outcome) -> Settlement {
 /// Runs `body` with a fresh SQLite journal, then with a fresh PostgreSQL one where a server
 /// can be had (otherwise says so in one line).
 fn each_backend(test: &str, body: impl Fn(&Path)) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::scratch("konnect-journal");
     body(&dir.path().join("j.sqlite3"));
     if let Some(url) = pg::database(test) {
         body(Path::new(&url));

@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 pub mod pg;
+mod scratch;
+
+pub use scratch::scratch;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -19,7 +22,7 @@ pub struct Home {
 impl Home {
     pub fn new() -> Home {
         Home {
-            dir: tempfile::tempdir().expect("tempdir"),
+            dir: scratch("konnect-home"),
         }
     }
 

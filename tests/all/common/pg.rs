@@ -101,10 +101,7 @@ fn start() -> Result<Cluster, String> {
         });
     }
     let bin = server_bin().ok_or("no PostgreSQL server programs (Debian's postgresql package)")?;
-    let data = tempfile::Builder::new()
-        .prefix("konnect-pg")
-        .tempdir()
-        .map_err(|e| text(&e))?;
+    let data = super::scratch::scratch("konnect-pg");
     let dir = data.path();
     // The server speaks TLS too, with a certificate signed by a CA made here.
     let (ca, cert, key) = certificates().map_err(|e| text(&e))?;
