@@ -6,10 +6,10 @@ use crate::common;
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::{Condvar, Mutex};
-use std::time::{Duration, Instant};
 
-use common::{Home, SandboxProcess, TOKEN, against, altered, output, pay_at, run, run_json};
+use common::{
+    Gate, Home, SandboxProcess, TOKEN, against, altered, output, pay_at, run, run_json, wait_for_request,
+};
 use konnect::api::{BULK_STATUS_PATH, COMMIT_PATH, DETAILS_PATH, STATUS_PATH};
 use konnect::sandbox::{Reply, Request, Server};
 use serde_json::Value;
@@ -233,18 +233,13 @@ fn unknown_reference_means_nothing_charged_only_after_the_grace_period() {
 fn a_look_up_while_the_commit_is_out_is_never_conclusive() {
     let home = Home::new();
     // The commit is held until the test lets it go: a real commit in flight, no sleeps.
-    let gate = Arc::new((Mutex::new(false), Condvar::new()));
+    let gate = Gate::default();
     let held = gate.clone();
-    let (server, paths) = altered(move |r, sim| {
-        if r.path != COMMIT_PATH {
-            return None;
+    let (server, paths) = altered(move |r, _| {
+        if r.path == COMMIT_PATH {
+            held.wait();
         }
-        let (open, opened) = &*held;
-        let guard = open.lock().unwrap();
-        let _ = opened
-            .wait_timeout_while(guard, Duration::from_secs(30), |o| !*o)
-            .unwrap();
-        Some(sim.handle(r))
+        None
     });
     let journal = home.path().join("j.sqlite3");
     let base = server.base_url();
@@ -256,14 +251,7 @@ fn a_look_up_while_the_commit_is_out_is_never_conclusive() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while !paths.lock().unwrap().iter().any(|p| p == COMMIT_PATH) {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the commit never arrived"
-        );
-        std::thread::yield_now();
-    }
+    wait_for_request(&paths, COMMIT_PATH);
     let reference = rows(&journal)[0].0.clone();
     let (code, out, err) = config(&["status", &reference]);
     assert_eq!(
@@ -276,8 +264,7 @@ fn a_look_up_while_the_commit_is_out_is_never_conclusive() {
     );
     let (code, _, err) = config(&["reconcile"]);
     assert_eq!(code, 4, "{err}");
-    *gate.0.lock().unwrap() = true;
-    gate.1.notify_all();
+    gate.open();
     let out = paying.wait_with_output().unwrap();
     assert_eq!(
         out.status.code(),

@@ -7,7 +7,8 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Home, SandboxProcess, against, output, pg};
+use common::{Gate, Home, SandboxProcess, TOKEN, against, altered, output, pg, wait_for_request};
+use konnect::api::COMMIT_PATH;
 use konnect::api::Outcome;
 use konnect::journal::{Attempt, Filter, Journal, RowState, Settled, Settlement};
 use konnect::money::Npr;
@@ -514,26 +515,29 @@ fn a_payment_whose_settle_was_lost_with_the_database_is_shown_and_settled_by_ano
         return;
     };
     let home = Home::new();
-    let state = home.path().join("state.json");
-    // The `slow` customer's commit answers after two seconds: time to cut the journal away.
-    let server = SandboxProcess::start_with(&home, Some(&state), &[("KONNECT_SANDBOX_SLOW_SECS", "2")]);
-    let mut c = at_counter(&home, &server, &url, "front", &pay_args("slow"));
+    // The commit is held at the server until the journal's connection has been cut away.
+    let gate = Gate::default();
+    let held = gate.clone();
+    let (server, paths) = altered(move |r, _| {
+        if r.path == COMMIT_PATH {
+            held.wait();
+        }
+        None
+    });
+    let base = server.base_url();
+    let counter = |name: &str, args: &[&str]| {
+        let mut c = against(&home, &base, TOKEN, Path::new(&url), args);
+        c.env("KONNECT_COUNTER", name);
+        c
+    };
+    let mut c = counter("front", &pay_args("active"));
     c.stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     let child = c.spawn().unwrap();
+    wait_for_request(&paths, COMMIT_PATH);
     let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    loop {
-        let sending: i64 = admin
-            .query_one("SELECT count(*) FROM payments WHERE outcome = 'sending'", &[])
-            .map_or(0, |r| r.get(0));
-        if sending == 1 {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "the payment never started");
-        std::thread::sleep(Duration::from_millis(50));
-    }
     pg::drop_connections(&mut admin);
+    gate.open();
     let out = child.wait_with_output().unwrap();
     let (stdout, stderr) = (
         String::from_utf8_lossy(&out.stdout),
@@ -561,10 +565,11 @@ fn a_payment_whose_settle_was_lost_with_the_database_is_shown_and_settled_by_ano
             .get(0)
     };
     assert_eq!(row("sending"), 1, "nothing was lost: the row waits for reconcile");
-    let (code, _, err) = output(at_counter(&home, &server, &url, "back", &["--json", "reconcile"]));
+    let (code, _, err) = output(counter("back", &["--json", "reconcile"]));
     assert_eq!(code, 0, "{err}");
     assert_eq!(row("success"), 1, "another counter settled it");
-    assert_eq!(commits_in(&state), 1);
+    let commits = paths.lock().unwrap().iter().filter(|p| *p == COMMIT_PATH).count();
+    assert_eq!(commits, 1);
 }
 
 #[test]

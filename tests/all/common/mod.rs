@@ -214,6 +214,43 @@ impl Drop for SandboxProcess {
     }
 }
 
+/// A gate a server's handler waits at until the test opens it (or 30 s pass): a request
+/// stays in flight exactly as long as the test needs, with no sleeps.
+#[derive(Clone, Default)]
+pub struct Gate(Arc<(Mutex<bool>, std::sync::Condvar)>);
+
+impl Gate {
+    pub fn wait(&self) {
+        let (open, opened) = &*self.0;
+        let guard = open.lock().unwrap();
+        let _ = opened
+            .wait_timeout_while(guard, Duration::from_secs(30), |o| !*o)
+            .unwrap();
+    }
+
+    pub fn open(&self) {
+        *self.0.0.lock().unwrap() = true;
+        self.0.1.notify_all();
+    }
+}
+
+/// Waits until `paths` (from [`altered`]) holds `path`: a request has reached the server.
+pub fn wait_for_request(paths: &Mutex<Vec<String>>, path: &str) {
+    let started = std::time::Instant::now();
+    while !paths.lock().unwrap().iter().any(|p| p == path) {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{path} never arrived"
+        );
+        std::thread::yield_now();
+    }
+}
+
+/// `KONNECT_TIMEOUT_MS` for an answer that is meant never to come in time: short, so that
+/// the suite does not wait; longer under Wine, where a busy machine can take that long to
+/// answer what does come.
+pub const NEVER_IN_TIME_MS: &str = if cfg!(windows) { "2000" } else { "400" };
+
 /// The token tests send to servers of their own.
 pub const TOKEN: &str = "TEST:a-token-for-altered-servers";
 
