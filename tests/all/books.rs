@@ -84,7 +84,12 @@ fn a_still_queued_payment_stays_pending() {
 fn reconcile_settles_queued_slow_cut_and_bad_gateway() {
     let home = Home::new();
     let queued = pay(&home, "queued", &[]);
-    let slow = pay_with(&home, "slow", &[], &[("KONNECT_TIMEOUT_MS", "1000")]);
+    let slow = pay_with(
+        &home,
+        "slow",
+        &[],
+        &[("KONNECT_TIMEOUT_MS", common::NEVER_IN_TIME_MS)],
+    );
     let cut = pay(&home, "cut", &[]);
     let boom = pay(&home, "boom", &[]);
     for d in [&queued, &slow, &cut, &boom] {

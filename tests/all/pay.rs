@@ -192,7 +192,7 @@ fn queued_is_pending() {
 fn slow_answer_is_pending_although_the_service_charged() {
     let home = Home::new();
     let mut c = home.sandbox(&common::pay_args("slow", ACTIVE_PKG, &[]));
-    c.env("KONNECT_TIMEOUT_MS", "1000");
+    c.env("KONNECT_TIMEOUT_MS", common::NEVER_IN_TIME_MS);
     let (code, doc, _) = run_json(c);
     assert_pending(&home, &doc, code);
     let reference = doc["reference"].as_str().unwrap();
