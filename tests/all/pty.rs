@@ -2,23 +2,58 @@
 
 use crate::common;
 
-use std::time::Duration;
+use std::os::fd::AsRawFd;
+use std::time::{Duration, Instant};
 
 use common::Home;
 use expectrl::process::unix::WaitStatus;
-use expectrl::{Eof, Expect, Session};
+use expectrl::{Any, Captures, Eof, Expect, Needle, Session};
 
-fn spawn(home: &Home, args: &[&str]) -> expectrl::session::OsSession {
-    let mut cmd = common::std_cmd(home);
-    cmd.env("TERM", "xterm-256color").arg("--sandbox").args(args);
-    let mut session = Session::spawn(cmd).expect("spawn in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    session
+/// konnect in a pseudo-terminal. Its `expect` sleeps in `poll` until the terminal has
+/// something to read: expectrl's own spins on a core, which the konnect it waits for needs.
+struct Pty(expectrl::session::OsSession);
+
+impl Pty {
+    fn spawn(cmd: std::process::Command) -> Pty {
+        Pty(Session::spawn(cmd).expect("spawn in a pty"))
+    }
+
+    /// Waits (at most 30 s) until `needle` was written, as expectrl's `expect` does.
+    fn expect<N: Needle>(&mut self, needle: N) -> Result<Captures, expectrl::Error> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            // `Any` of one lends the needle to expectrl's one-shot check, which takes it by value.
+            let found = self.0.check(Any(std::slice::from_ref(&needle)))?;
+            if !found.is_empty() {
+                return Ok(found);
+            }
+            if Instant::now() > deadline {
+                return Err(expectrl::Error::ExpectTimeout);
+            }
+            let mut ready = libc::pollfd {
+                fd: self.0.get_stream().as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd, for the duration of the call.
+            unsafe { libc::poll(&mut ready, 1, 100) };
+        }
+    }
+
+    fn send(&mut self, text: impl AsRef<[u8]>) -> Result<(), expectrl::Error> {
+        self.0.send(text)
+    }
 }
 
-fn exit_code(session: &mut expectrl::session::OsSession) -> i32 {
+fn spawn(home: &Home, args: &[&str]) -> Pty {
+    let mut cmd = common::std_cmd(home);
+    cmd.env("TERM", "xterm-256color").arg("--sandbox").args(args);
+    Pty::spawn(cmd)
+}
+
+fn exit_code(session: &mut Pty) -> i32 {
     let _ = session.expect(Eof);
-    match session.get_process().wait().expect("wait") {
+    match session.0.get_process().wait().expect("wait") {
         WaitStatus::Exited(_, code) => code,
         other => panic!("konnect did not exit normally: {other:?}"),
     }
@@ -26,14 +61,14 @@ fn exit_code(session: &mut expectrl::session::OsSession) -> i32 {
 
 /// At the counter, once it asked for the next customer: `user` pays the current package,
 /// and `expected` shows how it ended.
-fn pay_next(p: &mut expectrl::session::OsSession, user: &str, name: &str, expected: &str) {
+fn pay_next(p: &mut Pty, user: &str, name: &str, expected: &str) {
     p.send(format!("{user}\r")).unwrap();
     p.expect("Package").unwrap();
     confirm_current_package(p, name, expected);
 }
 
 /// At the package picker: the current one, confirmed for `name`; `expected` shows the end.
-fn confirm_current_package(p: &mut expectrl::session::OsSession, name: &str, expected: &str) {
+fn confirm_current_package(p: &mut Pty, name: &str, expected: &str) {
     p.send("\r").unwrap();
     p.expect(format!("from {name} and pay?").as_str()).unwrap();
     p.send("y\r").unwrap();
@@ -249,13 +284,10 @@ fn history_and_report_fit_a_40_column_terminal() {
         let cmd = common::std_cmd(&home);
         let konnect = cmd.get_program().to_string_lossy().into_owned();
         let mut sh = std::process::Command::new("sh");
-        // The pty library sets 80x24 from the parent after the fork: wait that out first.
-        sh.args([
-            "-c",
-            "sleep 0.3; stty cols 40 rows 24; exec \"$0\" --sandbox \"$@\"",
-            &konnect,
-        ])
-        .args(args);
+        // The pty library sets 80x24 once konnect's shell has started: the shell waits for a
+        // line, sent once the test has made the terminal 40 columns wide.
+        sh.args(["-c", "read _; exec \"$0\" --sandbox \"$@\"", &konnect])
+            .args(args);
         for (key, value) in cmd.get_envs() {
             match value {
                 Some(v) => sh.env(key, v),
@@ -263,8 +295,9 @@ fn history_and_report_fit_a_40_column_terminal() {
             };
         }
         sh.env("TERM", "xterm-256color");
-        let mut p = Session::spawn(sh).expect("spawn in a pty");
-        p.set_expect_timeout(Some(Duration::from_secs(30)));
+        let mut p = Pty::spawn(sh);
+        p.0.get_process_mut().set_window_size(40, 24).unwrap();
+        p.send("\n").unwrap();
         let all = p.expect(Eof).unwrap();
         let text = console::strip_ansi_codes(&String::from_utf8_lossy(all.as_bytes())).into_owned();
         for line in text.lines() {
