@@ -435,7 +435,7 @@ impl Inputs<'_> {
             .map(|t| Sourced::new(Secret::new(t.clone()), Source::Config)))
     }
 
-    /// `KONNECT_TIMEOUT_MS` is for tests only (undocumented): it lets them wait milliseconds,
+    /// `KONNECT_TIMEOUT_MS` is for tests only (not in `--help`): it lets them wait milliseconds,
     /// not the flag's one-second minimum.
     fn timeout(&self) -> Sourced<Duration> {
         let test_ms = self
