@@ -132,7 +132,14 @@ impl Target {
             (None, None) if loopback => Tls::Disable,
             (None, None) => Tls::Require,
         };
-        let user = config.get_user().unwrap_or("postgres").to_string();
+        // As libpq and psql: without a user in the URL, the user logged in here.
+        let user = match config.get_user() {
+            Some(u) => u.to_string(),
+            None => ["USER", "USERNAME"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|u| !u.is_empty()))
+                .unwrap_or_else(|| "postgres".into()),
+        };
         if config.get_password().is_none()
             && let Some(p) = password_for(
                 &host,
@@ -151,8 +158,14 @@ impl Target {
             .first()
             .map(|p| format!(":{p}"))
             .unwrap_or_default();
-        let db = config.get_dbname().unwrap_or("postgres");
-        let shown = format!("postgres://{user}@{host}{port}/{db}");
+        // The server takes a missing database to be the user's own.
+        let db = config.get_dbname().unwrap_or(&user);
+        let bracketed = if host.contains(':') && !host.starts_with('/') {
+            format!("[{host}]")
+        } else {
+            host.clone()
+        };
+        let shown = format!("postgres://{user}@{bracketed}{port}/{db}");
         config.ssl_mode(if tls == Tls::Disable {
             SslMode::Disable
         } else {
@@ -366,5 +379,14 @@ mod tests {
                 .contains("sslmode")
         );
         assert!(has_password("postgres://shop:secret@db/k") && !has_password("postgres://shop@db/k"));
+    }
+
+    #[test]
+    fn an_ipv6_host_is_shown_in_brackets_and_a_missing_database_is_the_users() {
+        let t = Target::parse("postgres://shop@[::1]:5433/konnect").unwrap();
+        assert_eq!(t.shown(), "postgres://shop@[::1]:5433/konnect");
+        assert_eq!(t.tls, Tls::Disable, "::1 is loopback");
+        let t = Target::parse("postgres://shop@db.example").unwrap();
+        assert_eq!(t.shown(), "postgres://shop@db.example:5432/shop");
     }
 }
