@@ -129,24 +129,35 @@ fn config_file(ctx: &Ctx) -> Check {
 
 fn journal(ctx: &Ctx) -> Check {
     let path = &ctx.settings.journal.value;
-    match Journal::open(path, ctx.settings.env_label()).and_then(|j| j.unsettled_count()) {
-        Ok(n) => Check::pass(
+    let journal = match Journal::open(path, ctx.settings.env_label()) {
+        Ok(j) => j,
+        Err(f) => {
+            let fix = if crate::journal::is_postgres(path) {
+                "check that the server is up and reachable, the user and password (PGPASSWORD or ~/.pgpass) and sslmode"
+            } else {
+                "check the folder's permissions and free space, or set --journal"
+            };
+            return Check::fail("journal", Area::Setup, f.message, fix);
+        }
+    };
+    // Every row is read, as history and report will: a row that cannot be read is found now,
+    // not at the end of the day.
+    match journal.query(&crate::journal::Filter::default()) {
+        Ok(rows) => Check::pass(
             "journal",
             Area::Setup,
             format!(
-                "{} is writable; {n} payment(s) unsettled",
-                crate::journal::shown(path)
+                "{} is writable; {} payment(s) read, {} unsettled",
+                crate::journal::shown(path),
+                rows.len(),
+                rows.iter().filter(|r| !r.is_settled()).count()
             ),
         ),
         Err(f) => Check::fail(
             "journal",
             Area::Setup,
             f.message,
-            if crate::journal::is_postgres(path) {
-                "check that the server is up and reachable, the user and password (PGPASSWORD or ~/.pgpass) and sslmode"
-            } else {
-                "check the folder's permissions and free space, or set --journal"
-            },
+            "repair that row with sqlite3 or psql (the service's record of the reference has its true values), or restore the journal from a backup",
         ),
     }
 }

@@ -559,4 +559,14 @@ fn an_unreadable_amount_is_an_error_never_a_zero() {
             "{err}"
         );
     }
+    // doctor finds it before the end of the day does.
+    let (code, doc, err) = run_json(home.sandbox(&["--json", "doctor"]));
+    let checks = doc["checks"].as_array().unwrap();
+    let journal = checks.iter().find(|c| c["name"] == "journal").unwrap();
+    assert_eq!((code, &journal["ok"]), (6, &Value::Bool(false)), "{doc}{err}");
+    assert!(
+        journal["detail"].as_str().unwrap().contains(reference)
+            && journal["fix"].as_str().unwrap().contains("repair that row"),
+        "{journal}"
+    );
 }
