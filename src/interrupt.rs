@@ -29,6 +29,9 @@ pub enum Stage {
 }
 
 static STAGE: Mutex<Stage> = Mutex::new(Stage::Idle);
+/// Whether the interrupt came from outside (SIGTERM, SIGHUP): then even a counter between
+/// customers ends, where a Ctrl-C would only return it to the next customer.
+static TERMINATED: AtomicBool = AtomicBool::new(false);
 /// Whether the run prints JSON: then even a cancellation ends with its one document.
 static JSON: AtomicBool = AtomicBool::new(false);
 
@@ -88,7 +91,7 @@ pub fn install_handler(json: bool) {
             let _ = term.show_cursor();
         }
         let slot = stage_slot();
-        if matches!(*slot, Stage::Counter) {
+        if matches!(*slot, Stage::Counter) && !TERMINATED.load(Ordering::SeqCst) {
             return;
         }
         let (message, doc, code) = interrupted(&slot);
@@ -105,6 +108,32 @@ pub fn install_handler(json: bool) {
         }
         std::process::exit(i32::from(code));
     });
+    #[cfg(unix)]
+    tell_termination_apart();
+}
+
+/// ctrlc runs one handler for SIGINT, SIGTERM and SIGHUP. SIGTERM and SIGHUP are taken back
+/// here, marked, and passed on as SIGINT, so that the handler knows a `kill` or a closed
+/// terminal from the cashier's Ctrl-C.
+#[cfg(unix)]
+fn tell_termination_apart() {
+    extern "C" fn on_termination(_: libc::c_int) {
+        TERMINATED.store(true, Ordering::SeqCst);
+        // SAFETY: raise is async-signal-safe.
+        unsafe {
+            libc::raise(libc::SIGINT);
+        }
+    }
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        // SAFETY: a zeroed sigaction with a handler that only stores an atomic and raises a
+        // signal, both async-signal-safe.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = on_termination as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signal, &action, std::ptr::null_mut());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -249,6 +249,35 @@ fn the_counter_serves_customers_one_after_another_and_sums_up_the_shift() {
 }
 
 #[test]
+fn a_counter_asked_to_stop_from_outside_stops_at_any_question() {
+    let home = Home::new();
+    for (signal, at) in [
+        (libc::SIGTERM, "Package"),
+        (libc::SIGHUP, "Next customer's username"),
+    ] {
+        let mut p = spawn(&home, &["counter", "--isp", "izone"]);
+        p.expect("Next customer's username").unwrap();
+        if at == "Package" {
+            p.send("active\r").unwrap();
+            p.expect("Package").unwrap();
+        }
+        // A Ctrl-C here would return to the next customer; a kill or a closed terminal ends it.
+        let pid = p.0.get_process().pid().as_raw();
+        // SAFETY: a signal to the child this test spawned and still owns.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let found = p.expect(Eof).unwrap();
+        let said = String::from_utf8_lossy(found.as_bytes()).into_owned();
+        assert!(
+            said.contains("cancelled; nothing was sent"),
+            "{signal} at {at}: {said}"
+        );
+        assert_eq!(exit_code(&mut p), 130, "{signal} at {at}");
+    }
+    assert_eq!(home.commits(None), 0);
+    assert!(home.journal().is_empty());
+}
+
+#[test]
 fn a_receipt_without_a_reference_is_chosen_from_todays_payments() {
     let home = Home::new();
     assert_eq!(
