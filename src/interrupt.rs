@@ -39,6 +39,16 @@ fn stage_slot() -> std::sync::MutexGuard<'static, Stage> {
     STAGE.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// For a prompt whose read was interrupted: after a kill or a closed terminal the handler is
+/// already ending the run, so the prompt waits for that instead of asking the next question.
+pub fn await_termination() {
+    if TERMINATED.load(Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
 /// Moves the run's payment to a new stage.
 pub fn set_stage(stage: Stage) {
     *stage_slot() = stage;

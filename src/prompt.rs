@@ -11,11 +11,18 @@ use crate::api::wire::Package;
 use crate::failure::Failure;
 use crate::isp::{self, Isp};
 
+/// A read cut short by a signal: the cashier's Ctrl-C cancels; a kill ends the run (and this
+/// waits for that).
+fn interrupted() -> Failure {
+    crate::interrupt::await_termination();
+    Failure::cancelled()
+}
+
 /// Turns a prompt's failure into a cancellation (Ctrl-C, Esc) or an internal error.
 fn ended(err: dialoguer::Error) -> Failure {
     let _ = Term::stderr().show_cursor();
     match err {
-        dialoguer::Error::IO(e) if e.kind() == std::io::ErrorKind::Interrupted => Failure::cancelled(),
+        dialoguer::Error::IO(e) if e.kind() == std::io::ErrorKind::Interrupted => interrupted(),
         dialoguer::Error::IO(e) => Failure::internal(format!(
             "cannot prompt on this terminal: {e}; pass the value as a flag"
         )),
@@ -91,7 +98,10 @@ pub fn next_customer() -> Result<Option<String>, Failure> {
                     term.write_str(c.encode_utf8(&mut [0; 4])).map_err(fail)?;
                 }
                 Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => break true,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                    crate::interrupt::await_termination();
+                    break true;
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break true,
                 Err(e) => return Err(fail(e)),
             }
@@ -196,7 +206,7 @@ pub fn confirm(question: &str, default: bool) -> Result<bool, Failure> {
             Ok(Key::Escape) => break Ok(false),
             Ok(Key::CtrlC) => break Err(Failure::cancelled()),
             Ok(_) => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => break Err(Failure::cancelled()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => break Err(interrupted()),
             Err(e) => break Err(io(e)),
         }
         show(Some(value), false).map_err(io)?;
