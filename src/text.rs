@@ -113,10 +113,42 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
     lines
 }
 
+/// `text` wrapped at words with a hanging indent: the first line after `first`, the others
+/// after `rest`; a column stays spare, so that no line reaches the terminal's edge.
+pub fn hanging(first: &str, rest: &str, text: &str, cols: usize) -> Vec<String> {
+    let width = |s: &str| console::measure_text_width(s);
+    let room = cols.saturating_sub(width(first).max(width(rest)) + 1);
+    wrap(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| format!("{}{part}", if i == 0 { first } else { rest }))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_hanging_indent_keeps_every_line_inside_the_width() {
+        let lines = hanging(
+            "✗ journal  ",
+            "           ",
+            "row 01a2 cannot be read; the row needs repair",
+            30,
+        );
+        assert_eq!(
+            lines,
+            [
+                "✗ journal  row 01a2 cannot be",
+                "           read; the row",
+                "           needs repair"
+            ]
+        );
+        assert!(lines.iter().all(|l| console::measure_text_width(l) < 30));
+        assert_eq!(hanging("", "  ", "one line", usize::MAX), ["one line"]);
+    }
 
     const FORGED: &str =
         "\u{1b}[2J\u{1b}[H\u{1b}[31mPAID Rs. 1.00\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{202E}cba\r\u{9b}31m\u{7f}";

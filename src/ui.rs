@@ -47,6 +47,12 @@ pub fn stdout_columns() -> usize {
         .unwrap_or(80)
 }
 
+/// A receipt's characters per line: as chosen for the printer, but on a terminal never
+/// wider than the terminal, whose own wrapping would break its rules and columns.
+pub fn receipt_width(chosen: usize) -> usize {
+    chosen.min(stdout_columns())
+}
+
 /// The marks a line starts with: a tick and a cross, or their ASCII stand-ins.
 pub fn marks(unicode: bool) -> (&'static str, &'static str) {
     if unicode { ("✓", "✗") } else { ("OK", "X") }
@@ -74,10 +80,20 @@ impl Ui {
         }
     }
 
-    /// A note on stderr (banner, hint), unless --quiet.
+    /// A note on stderr (banner, hint), unless --quiet; on a terminal wrapped at words to its
+    /// width, each line of it on its own.
     pub fn note(&self, text: &str) {
-        if !self.quiet {
+        if self.quiet {
+            return;
+        }
+        if !self.stderr_tty {
             eprintln!("{text}");
+            return;
+        }
+        for line in text.lines() {
+            for part in crate::text::hanging("", "  ", line, columns()) {
+                eprintln!("{part}");
+            }
         }
     }
 

@@ -399,6 +399,7 @@ fn report(ctx: &Ctx, checks: &[Check]) {
         return;
     }
     let (tick, cross) = crate::ui::marks(ctx.ui.unicode || !ctx.ui.stderr_tty);
+    let width = crate::ui::stdout_columns();
     for c in checks {
         let mark = if c.ok {
             console::style(tick).green().to_string()
@@ -406,9 +407,15 @@ fn report(ctx: &Ctx, checks: &[Check]) {
             console::style(cross).red().to_string()
         };
         let ms = c.ms.map(|ms| format!(" ({ms} ms)")).unwrap_or_default();
-        println!("{mark} {:<8} {}{ms}", c.name, c.detail);
+        // Wrapped at words on a terminal, under the check's name.
+        let (head, under) = (format!("{mark} {:<8} ", c.name), " ".repeat(11));
+        let mut lines = crate::text::hanging(&head, &under, &format!("{}{ms}", c.detail), width);
         if let Some(fix) = &c.fix {
-            println!("  {:<8} fix: {fix}", "");
+            let fix_head = format!("{under}fix: ");
+            lines.extend(crate::text::hanging(&fix_head, &" ".repeat(16), fix, width));
+        }
+        for line in lines {
+            println!("{line}");
         }
     }
     if ok {

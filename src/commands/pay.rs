@@ -259,7 +259,7 @@ fn choose<'d>(
         user,
         details,
         package,
-        width: args.width.unwrap_or(ctx.settings.receipt_width),
+        width: crate::ui::receipt_width(args.width.unwrap_or(ctx.settings.receipt_width)),
     })
 }
 

@@ -61,7 +61,7 @@ pub fn run(ctx: &mut Ctx, args: ReceiptArgs) -> anyhow::Result<ExitCode> {
     } else {
         let shorts = journal.short_references()?;
         let look = render::ReceiptLook {
-            width: args.width.unwrap_or(ctx.settings.receipt_width),
+            width: crate::ui::receipt_width(args.width.unwrap_or(ctx.settings.receipt_width)),
             shop: &ctx.settings.shop,
             short_reference: shorts
                 .get(&row.reference)

@@ -216,12 +216,10 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 held.count
             )
         });
-        // A line wrapped at words to the terminal, its later parts two further in (and a
-        // column spare, so that a continuation never reaches the edge).
+        // A line wrapped at words to the terminal, its later parts two further in.
         let print_wrapped = |line: &str, indent: &str| {
-            let room = width.saturating_sub(indent.len() + 3);
-            for (i, part) in crate::text::wrap(line, room).iter().enumerate() {
-                println!("{indent}{}{part}", if i == 0 { "" } else { "  " });
+            for part in crate::text::hanging(indent, &format!("{indent}  "), line, width) {
+                println!("{part}");
             }
         };
         print_wrapped(&cash, "");

@@ -298,7 +298,7 @@ fn a_receipt_without_a_reference_is_chosen_from_todays_payments() {
 }
 
 #[test]
-fn history_and_report_fit_a_40_column_terminal() {
+fn history_report_doctor_and_a_receipt_fit_a_40_column_terminal() {
     let home = Home::new();
     for (user, package) in [
         ("active", "1-13286-5-3"),
@@ -308,7 +308,12 @@ fn history_and_report_fit_a_40_column_terminal() {
         let code = common::run(home.sandbox(&common::pay_args(user, package, &["--allow-repeat"]))).0;
         assert!(code == 0 || code == 3 || code == 4, "{user}: {code}");
     }
-    for args in [&["history"][..], &["report"]] {
+    for (args, shown) in [
+        (&["history"][..], "Queued Tester"),
+        (&["report"], "Queued Tester"),
+        (&["doctor"], "payment(s) read"),
+        (&["receipt", "--last"], "Fail Tester"),
+    ] {
         // The size is set before konnect starts, as a terminal window would have it.
         let cmd = common::std_cmd(&home);
         let konnect = cmd.get_program().to_string_lossy().into_owned();
@@ -335,7 +340,7 @@ fn history_and_report_fit_a_40_column_terminal() {
                 "{args:?}: {line:?} in\n{text}"
             );
         }
-        assert!(text.contains("Queued Tester"), "{args:?}: {text}");
+        assert!(text.contains(shown), "{args:?}: {text}");
     }
 }
 
