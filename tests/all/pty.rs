@@ -40,7 +40,25 @@ impl Pty {
         }
     }
 
+    /// Types `text` once konnect is reading keys, as a person who waits for the question
+    /// does. The prompts put the terminal in raw mode only while they read a key; a Ctrl-D or
+    /// Ctrl-C typed before that is taken by the terminal itself (end of file, SIGINT) and
+    /// never reaches the prompt.
     fn send(&mut self, text: impl AsRef<[u8]>) -> Result<(), expectrl::Error> {
+        let fd = self.0.get_stream().as_raw_fd();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            // SAFETY: termios is plain data; tcgetattr fills it. On Linux the master reports
+            // the terminal's (the slave's) settings.
+            let raw = unsafe {
+                let mut settings: libc::termios = std::mem::zeroed();
+                libc::tcgetattr(fd, &mut settings) == 0 && settings.c_lflag & libc::ICANON == 0
+            };
+            if raw || Instant::now() > deadline {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
         self.0.send(text)
     }
 }
@@ -331,7 +349,8 @@ fn history_report_doctor_and_a_receipt_fit_a_40_column_terminal() {
         sh.env("TERM", "xterm-256color");
         let mut p = Pty::spawn(sh);
         p.0.get_process_mut().set_window_size(40, 24).unwrap();
-        p.send("\n").unwrap();
+        // For the shell's `read`, which reads a line, not keys.
+        p.0.send("\n").unwrap();
         let all = p.expect(Eof).unwrap();
         let text = console::strip_ansi_codes(&String::from_utf8_lossy(all.as_bytes())).into_owned();
         for line in text.lines() {
