@@ -2,7 +2,7 @@
 //! money at the moment it arrives (nothing sent, possibly sent, answered and journaled).
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use serde_json::Value;
 
@@ -37,6 +37,23 @@ static JSON: AtomicBool = AtomicBool::new(false);
 
 fn stage_slot() -> std::sync::MutexGuard<'static, Stage> {
     STAGE.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// How many interrupts the handler has looked at and let pass (a counter between customers).
+static SEEN: AtomicU64 = AtomicU64::new(0);
+
+/// The handler's count of interrupts it let pass, to wait on with [`await_seen_after`].
+pub fn seen() -> u64 {
+    SEEN.load(Ordering::SeqCst)
+}
+
+/// Waits (at most a second) until the handler has looked at an interrupt after `before`: a
+/// prompt that raised SIGINT goes on only once the handler has judged it.
+pub fn await_seen_after(before: u64) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+    while SEEN.load(Ordering::SeqCst) == before && std::time::Instant::now() < deadline {
+        std::thread::yield_now();
+    }
 }
 
 /// For a prompt whose read was interrupted: after a kill or a closed terminal the handler is
@@ -102,6 +119,7 @@ pub fn install_handler(json: bool) {
         }
         let slot = stage_slot();
         if matches!(*slot, Stage::Counter) && !TERMINATED.load(Ordering::SeqCst) {
+            SEEN.fetch_add(1, Ordering::SeqCst);
             return;
         }
         let (message, doc, code) = interrupted(&slot);

@@ -11,6 +11,20 @@ use crate::api::wire::Package;
 use crate::failure::Failure;
 use crate::isp::{self, Isp};
 
+/// Runs one of dialoguer's prompts. For a Ctrl-C, console raises SIGINT before the prompt
+/// returns, and the handler reads the run's stage on a thread of its own: the prompt waits
+/// until the handler has seen it, so that it is judged while this prompt is still asking
+/// (a counter's next customer must never be taken for the interrupted one).
+fn asked<T>(prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, Failure> {
+    let seen = crate::interrupt::seen();
+    prompt().map_err(|err| {
+        if matches!(&err, dialoguer::Error::IO(e) if e.kind() == std::io::ErrorKind::Interrupted) {
+            crate::interrupt::await_seen_after(seen);
+        }
+        ended(err)
+    })
+}
+
 /// A read cut short by a signal: the cashier's Ctrl-C cancels; a kill ends the run (and this
 /// waits for that).
 fn interrupted() -> Failure {
@@ -46,12 +60,13 @@ pub fn isp() -> Result<&'static Isp, Failure> {
         .iter()
         .map(|i| format!("{} ({})", i.name, i.slug))
         .collect();
-    let pick = FuzzySelect::with_theme(&theme())
-        .with_prompt("ISP")
-        .items(&names)
-        .default(0)
-        .interact_on_opt(&Term::stderr())
-        .map_err(ended)?;
+    let pick = asked(|| {
+        FuzzySelect::with_theme(&theme())
+            .with_prompt("ISP")
+            .items(&names)
+            .default(0)
+            .interact_on_opt(&Term::stderr())
+    })?;
     Ok(&isp::ISPS[cancelled_if_none(pick)?])
 }
 
@@ -64,12 +79,13 @@ pub fn isp_remembering(previous: Option<&'static Isp>) -> Result<&'static Isp, F
     let default = previous
         .and_then(|p| isp::ISPS.iter().position(|i| i.slug == p.slug))
         .unwrap_or(0);
-    let pick = FuzzySelect::with_theme(&theme())
-        .with_prompt("ISP")
-        .items(&names)
-        .default(default)
-        .interact_on_opt(&Term::stderr())
-        .map_err(ended)?;
+    let pick = asked(|| {
+        FuzzySelect::with_theme(&theme())
+            .with_prompt("ISP")
+            .items(&names)
+            .default(default)
+            .interact_on_opt(&Term::stderr())
+    })?;
     Ok(&isp::ISPS[cancelled_if_none(pick)?])
 }
 
@@ -84,9 +100,15 @@ pub fn next_customer() -> Result<Option<String>, Failure> {
             .map_err(fail)?;
         let mut text = String::new();
         let finished = loop {
-            match term.read_key() {
+            // Raw: a Ctrl-C here is a key that ends the shift, not a SIGINT.
+            match term.read_key_raw() {
                 Ok(Key::Enter) => break false,
                 Ok(Key::Escape) => break true,
+                // Also what a signal's interrupted read becomes: a kill ends the run instead.
+                Ok(Key::CtrlC) => {
+                    crate::interrupt::await_termination();
+                    break true;
+                }
                 Ok(Key::Char('\u{4}')) if text.is_empty() => break true,
                 Ok(Key::Backspace) => {
                     if text.pop().is_some() {
@@ -134,11 +156,12 @@ pub fn check_username(text: &str) -> Result<String, String> {
 
 /// The customer's username, typed.
 pub fn username() -> Result<String, Failure> {
-    let text: String = Input::with_theme(&theme())
-        .with_prompt("Customer username")
-        .validate_with(|s: &String| check_username(s).map(|_| ()))
-        .interact_text_on(&Term::stderr())
-        .map_err(ended)?;
+    let text: String = asked(|| {
+        Input::with_theme(&theme())
+            .with_prompt("Customer username")
+            .validate_with(|s: &String| check_username(s).map(|_| ()))
+            .interact_text_on(&Term::stderr())
+    })?;
     check_username(&text).map_err(Failure::usage)
 }
 
@@ -154,23 +177,25 @@ pub fn package(packages: &[Package], cols: usize) -> Result<usize, Failure> {
     };
     let items = crate::render::package_lines(packages, room, "");
     let default = packages.iter().position(|p| p.current).unwrap_or(0);
-    let pick = Select::with_theme(&theme())
-        .with_prompt("Package")
-        .items(&items)
-        .default(default)
-        .interact_on_opt(&Term::stderr())
-        .map_err(ended)?;
+    let pick = asked(|| {
+        Select::with_theme(&theme())
+            .with_prompt("Package")
+            .items(&items)
+            .default(default)
+            .interact_on_opt(&Term::stderr())
+    })?;
     cancelled_if_none(pick)
 }
 
 /// One of several items, the first preselected.
 pub fn choose(question: &str, items: &[String]) -> Result<usize, Failure> {
-    let pick = Select::with_theme(&theme())
-        .with_prompt(question)
-        .items(items)
-        .default(0)
-        .interact_on_opt(&Term::stderr())
-        .map_err(ended)?;
+    let pick = asked(|| {
+        Select::with_theme(&theme())
+            .with_prompt(question)
+            .items(items)
+            .default(0)
+            .interact_on_opt(&Term::stderr())
+    })?;
     cancelled_if_none(pick)
 }
 
@@ -199,12 +224,13 @@ pub fn confirm(question: &str, default: bool) -> Result<bool, Failure> {
     term.hide_cursor().map_err(io)?;
     let mut value = default;
     let answer = loop {
-        match term.read_key() {
+        // Raw: a Ctrl-C here is a key that cancels, not a SIGINT.
+        match term.read_key_raw() {
             Ok(Key::Char('y' | 'Y')) => value = true,
             Ok(Key::Char('n' | 'N')) => value = false,
             Ok(Key::Enter) => break Ok(value),
             Ok(Key::Escape) => break Ok(false),
-            Ok(Key::CtrlC) => break Err(Failure::cancelled()),
+            Ok(Key::CtrlC) => break Err(interrupted()),
             Ok(_) => continue,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => break Err(interrupted()),
             Err(e) => break Err(io(e)),
@@ -222,10 +248,11 @@ pub fn confirm(question: &str, default: bool) -> Result<bool, Failure> {
 
 /// A secret, typed without echo.
 pub fn secret(question: &str) -> Result<String, Failure> {
-    Password::with_theme(&theme())
-        .with_prompt(question)
-        .interact_on(&Term::stderr())
-        .map_err(ended)
+    asked(|| {
+        Password::with_theme(&theme())
+            .with_prompt(question)
+            .interact_on(&Term::stderr())
+    })
 }
 
 #[cfg(test)]
