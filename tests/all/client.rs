@@ -184,9 +184,7 @@ fn broken_answers_give_one_line_errors() {
 #[test]
 fn a_refused_connection_is_not_sent() {
     let home = Home::new();
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    drop(listener);
+    let addr = common::closed_address();
     let mut c = home.cmd();
     c.env("KONNECT_TOKEN", "TEST:client-test-token").args([
         "--base-url",

@@ -515,10 +515,7 @@ fn a_failed_status_look_up_leaves_the_payment_pending() {
     c.env("KONNECT_SANDBOX_SETTLE_SECS", "3600");
     let reference = run_json(c).1["reference"].as_str().unwrap().to_string();
     let journal = home.journal_path();
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("http://{}", l.local_addr().unwrap())
-    };
+    let closed = format!("http://{}", common::closed_address());
     let unavailable = Server::spawn(
         "127.0.0.1:0",
         Arc::new(|_: &Request| Reply::Full {

@@ -289,7 +289,7 @@ fn a_commit_that_never_left_is_safe_to_retry() {
     use std::io::{BufRead, BufReader, Read, Write};
     // A one-shot server: answers the details call, closes, and stops listening, so the
     // commit's connection is refused and provably nothing left the machine.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let listener = common::listener_on_a_quiet_port();
     let addr = listener.local_addr().unwrap();
     let (done, finished) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

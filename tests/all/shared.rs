@@ -407,11 +407,7 @@ fn a_password_in_the_journal_flag_is_refused_and_never_echoed() {
 #[test]
 fn a_journal_server_that_cannot_be_reached_is_one_clear_line() {
     let home = Home::new();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::closed_address().port();
     let (code, _, err) = output({
         let mut c = common::std_cmd(&home);
         c.env("KONNECT_TOKEN", common::TOKEN).args([

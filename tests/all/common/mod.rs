@@ -251,6 +251,24 @@ pub fn wait_for_request(paths: &Mutex<Vec<String>>, path: &str) {
 /// answer what does come.
 pub const NEVER_IN_TIME_MS: &str = if cfg!(windows) { "2000" } else { "400" };
 
+/// A listener on a port that no `bind(…:0)` hands out: below the ephemeral ports of Linux
+/// (32768-60999) and Windows (49152-65535). Once a test drops it, no other server of the
+/// suite can come to listen there, so connecting to it is refused for certain.
+pub fn listener_on_a_quiet_port() -> std::net::TcpListener {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let start = std::process::id() as usize;
+    (0..10_000)
+        .map(|i| 20_000 + (start + NEXT.fetch_add(1, Ordering::SeqCst) + i) % 10_000)
+        .find_map(|port| std::net::TcpListener::bind(("127.0.0.1", port as u16)).ok())
+        .expect("a free port between 20000 and 30000")
+}
+
+/// An address on loopback where nothing listens, nor will while the tests run.
+pub fn closed_address() -> std::net::SocketAddr {
+    listener_on_a_quiet_port().local_addr().unwrap()
+}
+
 /// The token tests send to servers of their own.
 pub const TOKEN: &str = "TEST:a-token-for-altered-servers";
 
