@@ -78,34 +78,19 @@ fn two_payments_on_one_journal_at_once_both_land() {
     let home = Home::new();
     let server = SandboxProcess::start_with(&home, None, &[("KONNECT_SANDBOX_CREDITS", "1000000")]);
     let journal = home.path().join("shared.sqlite3");
-    let spawn = |user: &str, package: &str| {
-        let mut c = common::std_cmd(&home);
-        c.env("KONNECT_TOKEN", &server.token)
-            .args([
-                "--base-url",
-                &server.base_url,
-                "--journal",
-                journal.to_str().unwrap(),
-            ])
-            .args(common::pay_args(user, package, &["--allow-repeat"]))
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-        c.spawn().unwrap()
+    let pay = |user: &str, package: &str| {
+        let args = common::pay_args(user, package, &["--allow-repeat"]);
+        common::against(&home, &server.base_url, &server.token, &journal, &args)
     };
     // Two customers at two terminals at the same moment, round after round: every payment
     // lands, each in its own row, none lost to the other's write.
     for round in 0..5 {
-        let a = spawn("active", "1-13286-5-3");
-        let b = spawn("expired", "1-4412-8-1");
-        for child in [a, b] {
-            let out = child.wait_with_output().unwrap();
-            assert!(
-                out.status.success(),
-                "round {round}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+        let both = [pay("active", "1-13286-5-3"), pay("expired", "1-4412-8-1")];
+        for (code, _, stderr) in common::all_at_once(both) {
+            assert!(code == 0, "round {round}: {stderr}");
         }
     }
+
     let conn = rusqlite::Connection::open(&journal).unwrap();
     let mut stmt = conn
         .prepare("SELECT username, outcome, transaction_id FROM payments ORDER BY created_ms")

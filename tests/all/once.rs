@@ -8,7 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use common::{
-    Gate, Home, SandboxProcess, TOKEN, against, altered, output, pay_at, run, run_json, wait_for_request,
+    Gate, Home, SandboxProcess, TOKEN, against, all_at_once, altered, output, pay_at, run, run_json,
+    wait_for_request,
 };
 use konnect::api::{BULK_STATUS_PATH, COMMIT_PATH, DETAILS_PATH, STATUS_PATH};
 use konnect::sandbox::{Reply, Request, Server};
@@ -83,26 +84,17 @@ fn four_cashiers_paying_one_customer_at_the_same_moment_send_one_commit() {
     // check together; only the guard inside the write-ahead transaction can stop three.
     let server = SandboxProcess::start_with(&home, Some(&state), &[("KONNECT_SANDBOX_HOLD", "4")]);
     let journal = home.path().join("shared.sqlite3");
-    let children: Vec<_> = ["active", "9779869045195", "active", "9779869045195"]
-        .iter()
-        .map(|user| {
-            let mut c = against(
-                &home,
-                &server.base_url,
-                &server.token,
-                &journal,
-                &pay_args(user, &[]),
-            );
-            c.stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped());
-            c.spawn().unwrap()
-        })
-        .collect();
+    let payers = ["active", "9779869045195", "active", "9779869045195"].map(|user| {
+        against(
+            &home,
+            &server.base_url,
+            &server.token,
+            &journal,
+            &pay_args(user, &[]),
+        )
+    });
     let mut codes = Vec::new();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        let code = out.status.code().unwrap();
+    for (code, _, stderr) in all_at_once(payers) {
         if code == 2 {
             let refused = stderr.contains("was already paid") || stderr.contains("is being paid");
             assert!(refused, "{stderr}");
@@ -123,31 +115,16 @@ fn a_fresh_journal_opened_by_two_processes_at_once_never_fails() {
     let server = SandboxProcess::start_with(&home, None, &[("KONNECT_SANDBOX_CREDITS", "10000000")]);
     for round in 0..20 {
         let journal = home.path().join(format!("pay-{round}.sqlite3"));
-        let pays: Vec<_> = [("active", PKG), ("expired", "1-4412-8-1")]
-            .iter()
-            .map(|(user, package)| {
-                let args = common::pay_args(user, package, &[]);
-                let mut c = against(&home, &server.base_url, &server.token, &journal, &args);
-                c.stdout(std::process::Stdio::null())
-                    .stderr(std::process::Stdio::piped());
-                c.spawn().unwrap()
-            })
-            .collect();
+        let pays = [("active", PKG), ("expired", "1-4412-8-1")].map(|(user, package)| {
+            let args = common::pay_args(user, package, &[]);
+            against(&home, &server.base_url, &server.token, &journal, &args)
+        });
         // The journal's own test races many openers in one process, which finds the race far
         // more often; here real processes do what cashiers do.
         let fresh = home.path().join(format!("history-{round}.sqlite3"));
-        let histories: Vec<_> = (0..2)
-            .map(|_| {
-                let mut c = against(&home, &server.base_url, &server.token, &fresh, &["history"]);
-                c.stdout(std::process::Stdio::null())
-                    .stderr(std::process::Stdio::piped());
-                c.spawn().unwrap()
-            })
-            .collect();
-        for child in pays.into_iter().chain(histories) {
-            let out = child.wait_with_output().unwrap();
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            assert!(out.status.success(), "round {round}: {stderr}");
+        let histories = [0, 1].map(|_| against(&home, &server.base_url, &server.token, &fresh, &["history"]));
+        for (code, _, stderr) in all_at_once(pays.into_iter().chain(histories)) {
+            assert!(code == 0, "round {round}: {stderr}");
             assert!(!stderr.contains("locked"), "round {round}: {stderr}");
         }
         assert_eq!(rows(&journal).len(), 2, "round {round}");

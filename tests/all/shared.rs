@@ -7,7 +7,9 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Gate, Home, SandboxProcess, TOKEN, against, altered, output, pg, wait_for_request};
+use common::{
+    Gate, Home, SandboxProcess, TOKEN, against, all_at_once, altered, output, pg, wait_for_request,
+};
 use konnect::api::COMMIT_PATH;
 use konnect::api::Outcome;
 use konnect::journal::{Attempt, Filter, Journal, RowState, Settled, Settlement};
@@ -305,25 +307,15 @@ fn four_pays_from_two_counters_for_one_customer_send_one_commit() {
     // Each details answer is held until all four have asked, so all four pass the first
     // check together; only the guard inside the write-ahead transaction can stop three.
     let server = SandboxProcess::start_with(&home, Some(&state), &[("KONNECT_SANDBOX_HOLD", "4")]);
-    let children: Vec<_> = [
+    let payers = [
         ("front", "active"),
         ("back", "9779869045195"),
         ("front", "9779869045195"),
         ("back", "active"),
     ]
-    .iter()
-    .map(|(counter, user)| {
-        let mut c = at_counter(&home, &server, &url, counter, &pay_args(user));
-        c.stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-        c.spawn().unwrap()
-    })
-    .collect();
+    .map(|(counter, user)| at_counter(&home, &server, &url, counter, &pay_args(user)));
     let mut codes = Vec::new();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        let code = out.status.code().unwrap();
+    for (code, _, stderr) in all_at_once(payers) {
         assert!(
             code == 0 || stderr.contains("was already paid") || stderr.contains("is being paid"),
             "{code}: {stderr}"

@@ -321,6 +321,30 @@ pub fn output(mut c: std::process::Command) -> (i32, String, String) {
     (code, stdout, stderr)
 }
 
+/// Starts every command before waiting for any, as cashiers at several counters would:
+/// (exit code, stdout, stderr) of each, in order.
+pub fn all_at_once(commands: impl IntoIterator<Item = std::process::Command>) -> Vec<(i32, String, String)> {
+    let children: Vec<_> = commands
+        .into_iter()
+        .map(|mut c| {
+            c.stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            c.spawn().unwrap()
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            (
+                out.status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        })
+        .collect()
+}
+
 /// A scripted payment against a server of ours: (exit code, the JSON document, stderr).
 pub fn pay_at(
     home: &Home,
