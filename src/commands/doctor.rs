@@ -408,11 +408,14 @@ fn report(ctx: &Ctx, checks: &[Check]) {
         };
         let ms = c.ms.map(|ms| format!(" ({ms} ms)")).unwrap_or_default();
         // Wrapped at words on a terminal, under the check's name.
-        let (head, under) = (format!("{mark} {:<8} ", c.name), " ".repeat(11));
+        // The indents follow the head, whose mark is one column (✓) or two (OK).
+        let head = format!("{mark} {:<8} ", c.name);
+        let under = " ".repeat(console::measure_text_width(&head));
         let mut lines = crate::text::hanging(&head, &under, &format!("{}{ms}", c.detail), width);
         if let Some(fix) = &c.fix {
             let fix_head = format!("{under}fix: ");
-            lines.extend(crate::text::hanging(&fix_head, &" ".repeat(16), fix, width));
+            let fix_under = " ".repeat(console::measure_text_width(&fix_head));
+            lines.extend(crate::text::hanging(&fix_head, &fix_under, fix, width));
         }
         for line in lines {
             println!("{line}");
