@@ -135,10 +135,10 @@ impl Ctx {
                     Some(crate::cli::IspArg::Unknown(text)) => crate::isp::closest(text),
                     _ => None,
                 };
-                prompt::isp_remembering(closest)
+                prompt::isp(closest)
             }
             Some(Err(e)) => Err(Failure::usage(e.to_string())),
-            None if self.ui.interactive => prompt::isp(),
+            None if self.ui.interactive => prompt::isp(None),
             None => Err(Failure::usage(format!(
                 "missing --isp SLUG (one of {})",
                 crate::isp::slugs().join(", ")

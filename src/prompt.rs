@@ -54,29 +54,14 @@ fn theme() -> ColorfulTheme {
     ColorfulTheme::default()
 }
 
-/// The ISP, chosen by display name with fuzzy matching.
-pub fn isp() -> Result<&'static Isp, Failure> {
+/// The ISP, chosen by display name with fuzzy matching; `preselected` (the previous
+/// customer's at a counter, or the closest to a mistyped name) is under the cursor.
+pub fn isp(preselected: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
     let names: Vec<String> = isp::ISPS
         .iter()
         .map(|i| format!("{} ({})", i.name, i.slug))
         .collect();
-    let pick = asked(|| {
-        FuzzySelect::with_theme(&theme())
-            .with_prompt("ISP")
-            .items(&names)
-            .default(0)
-            .interact_on_opt(&Term::stderr())
-    })?;
-    Ok(&isp::ISPS[cancelled_if_none(pick)?])
-}
-
-/// The ISP for the next customer, the previous customer's preselected.
-pub fn isp_remembering(previous: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
-    let names: Vec<String> = isp::ISPS
-        .iter()
-        .map(|i| format!("{} ({})", i.name, i.slug))
-        .collect();
-    let default = previous
+    let default = preselected
         .and_then(|p| isp::ISPS.iter().position(|i| i.slug == p.slug))
         .unwrap_or(0);
     let pick = asked(|| {

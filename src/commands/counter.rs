@@ -42,7 +42,7 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
         interrupt::set_stage(Stage::Counter);
         let chosen = match (args.isp, isp) {
             (Some(fixed), _) => fixed,
-            (None, remembered) => match prompt::isp_remembering(remembered) {
+            (None, remembered) => match prompt::isp(remembered) {
                 Ok(i) => i,
                 Err(f) if f.kind == Kind::Cancelled => break,
                 Err(f) => return Err(f.into()),
