@@ -65,7 +65,7 @@ fn counter(base_url: &str, journal: &Path, name: usize, tag: &str) -> Vec<Timing
                 counter: format!("counter-{name}"),
             };
             let write_ahead = Instant::now();
-            assert!(journal.begin_payment(&attempt, None).unwrap().is_none());
+            assert!(journal.begin_payment(&attempt, None).unwrap().earlier().is_none());
             let mut in_journal = write_ahead.elapsed();
             let request = CommitRequest {
                 reference: &reference,

@@ -16,8 +16,13 @@ pub enum Stage {
     /// A counter between customers: the prompt that is waiting handles the interrupt itself
     /// (back to the next customer, or the end of the shift), so the process goes on.
     Counter,
-    /// A commit is out (or may be): pending. `json` is the document to print under `--json`.
-    Sending { reference: String, json: Option<Value> },
+    /// A commit is out (or may be): pending, to be looked up after `after_ms` (its answer's
+    /// due time plus the grace). `json` is the document to print under `--json`.
+    Sending {
+        reference: String,
+        after_ms: i64,
+        json: Option<Value>,
+    },
     /// The answer is in and journaled, but not yet reported.
     Answered {
         reference: String,
@@ -84,9 +89,14 @@ fn interrupted(stage: &Stage) -> (Option<String>, Option<&Value>, u8) {
     use crate::failure::outcome_exit_code;
     match stage {
         Stage::Idle | Stage::Counter => (Some("cancelled; nothing was sent".into()), None, 130),
-        Stage::Sending { reference: r, json } => (
+        Stage::Sending {
+            reference: r,
+            after_ms,
+            json,
+        } => (
             Some(format!(
-                "interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after 5 minutes."
+                "interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after {}.",
+                crate::clock::local_time(*after_ms)
             )),
             json.as_ref(),
             crate::failure::Kind::Pending.exit_code(),
@@ -177,8 +187,10 @@ mod tests {
             (Some("cancelled; nothing was sent"), None, 130)
         );
         let doc = serde_json::json!({"outcome": "pending"});
+        let after_ms = crate::clock::now_ms() + 7 * 60 * 1000;
         let sending = Stage::Sending {
             reference: "R1".into(),
+            after_ms,
             json: Some(doc.clone()),
         };
         let (said, json, code) = interrupted(&sending);
@@ -187,6 +199,9 @@ mod tests {
             said.contains("PENDING") && said.contains("konnect status R1"),
             "{said}"
         );
+        // The real time to look it up, not a fixed "5 minutes".
+        let at = format!("after {}.", crate::clock::local_time(after_ms));
+        assert!(said.ends_with(&at) && !said.contains("minutes"), "{said}");
         assert_eq!((json, code), (Some(&doc), 4));
         for (outcome, exit) in [(Outcome::Success, 0), (Outcome::Failed, 3), (Outcome::Pending, 4)] {
             let answered = Stage::Answered {

@@ -87,7 +87,7 @@ proptest! {
             reference: reference.clone(), isp: "izone".into(), username: s.clone(), customer: s.clone(),
             customer_name: Some(s.clone()), package_id: s.clone(), package_name: s.clone(), amount: Npr::ZERO,
             timeout: std::time::Duration::from_secs(1), counter: s.clone(),
-        }, None).unwrap();
+        }, None).unwrap().earlier();
         journal.settle(&reference, &Settlement { state: Some(s.clone()), transaction_id: Some(s.clone()),
             ..Settlement::new(Outcome::Success, s.clone()) }).unwrap();
         let row = journal.get(&reference).unwrap().unwrap();

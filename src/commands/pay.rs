@@ -13,7 +13,7 @@ use crate::decide::{self, End, Next, Verdict};
 use crate::failure::{Failure, Kind};
 use crate::interrupt::{self, Stage};
 use crate::isp::Isp;
-use crate::journal::{Attempt, Journal, Payment};
+use crate::journal::{Attempt, Begun, Journal, Payment};
 use crate::money::Npr;
 use crate::prompt;
 use crate::render;
@@ -186,7 +186,7 @@ pub(crate) fn serve(
     if !args.yes {
         confirm(ctx, &order)?;
     }
-    write_ahead(
+    let answer_due_ms = write_ahead(
         journal,
         &order.attempt(
             &reference,
@@ -196,7 +196,7 @@ pub(crate) fn serve(
         &order,
         allow_repeat,
     )?;
-    let verdict = send_once(ctx, client, &order, &request);
+    let verdict = send_once(ctx, client, &order, &request, answer_due_ms);
     let journaled = settle(ctx, journal, &order, &reference, &verdict);
     let code = report(ctx, journal, &reference, &order, &verdict, journaled)?;
     Ok(Served {
@@ -264,25 +264,28 @@ fn choose<'d>(
 }
 
 /// Steps 6 and 7: the commit, sent once while an interrupt knows it is out, then classified.
-fn send_once(ctx: &Ctx, client: &Client, order: &Order<'_>, request: &CommitRequest<'_>) -> Verdict {
+fn send_once(
+    ctx: &Ctx,
+    client: &Client,
+    order: &Order<'_>,
+    request: &CommitRequest<'_>,
+    answer_due_ms: i64,
+) -> Verdict {
     let reference = request.reference.to_string();
+    // Cut off now, the commit's answer is still due until its time-out: the grace runs from then.
+    let after_ms = answer_due_ms.saturating_add(grace_ms(ctx));
     let json = ctx.ui.json.then(|| {
         let interrupted = Verdict::new(End::Pending, "interrupted while the commit was being sent");
         document(
             &reference,
             order,
             &interrupted,
-            failure_of(
-                &reference,
-                &interrupted,
-                order.package.amount,
-                look_up_after(ctx, false),
-            )
-            .as_ref(),
+            failure_of(&reference, &interrupted, order.package.amount, after_ms).as_ref(),
         )
     });
     interrupt::set_stage(Stage::Sending {
         reference: reference.clone(),
+        after_ms,
         json,
     });
     let answer = ctx
@@ -302,8 +305,7 @@ fn settle(ctx: &Ctx, journal: &Journal, order: &Order<'_>, reference: &str, verd
                 reference: reference.to_string(),
                 outcome: verdict.outcome(),
                 json: ctx.ui.json.then(|| {
-                    let failure =
-                        failure_of(reference, verdict, order.package.amount, look_up_after(ctx, true));
+                    let failure = failure_of(reference, verdict, order.package.amount, look_up_after(ctx));
                     document(reference, order, verdict, failure.as_ref())
                 }),
             });
@@ -355,21 +357,39 @@ fn confirm(ctx: &Ctx, order: &Order<'_>) -> Result<(), Failure> {
 
 /// Write ahead: the row is durable before the request leaves, so no payment is ever forgotten.
 /// The guard is checked again in the same transaction: another counter or terminal may have
-/// paid this customer while this one waited for its confirmation.
+/// paid this customer while this one waited for its confirmation. When the commit's answer is
+/// due at the latest, for the look-ups that follow.
 fn write_ahead(
     journal: &Journal,
     attempt: &Attempt,
     order: &Order<'_>,
     allow_repeat: bool,
-) -> Result<(), Failure> {
+) -> Result<i64, Failure> {
     let since = (!allow_repeat).then(|| crate::clock::now_ms() - DAY_MS);
-    match journal.begin_payment(attempt, since)? {
-        None => Ok(()),
-        Some(prev) => Err(Failure::usage(format!(
+    let begun = journal.begin_payment(attempt, since).map_err(|e| {
+        Failure::new(
+            e.kind,
+            format!(
+                "{}; nothing was sent, it is safe to try again once the journal works",
+                e.message
+            ),
+        )
+    })?;
+    match begun {
+        Begun::Send { answer_due_ms } => Ok(answer_due_ms),
+        Begun::Earlier(prev) => Err(Failure::usage(format!(
             "{}; it was recorded while this payment waited, so this one was NOT sent. Check `konnect history --user {}`",
             already_paid(order, &prev, &attempt.counter),
             order.user
         ))),
+        Begun::Stalled { took } => Err(Failure::new(
+            Kind::Network,
+            format!(
+                "the journal {} took {:.1} s to record the payment (a stalled disk or network), too long to send it safely; nothing was sent, it is safe to try again",
+                journal.path().display(),
+                took.as_secs_f64()
+            ),
+        )),
     }
 }
 
@@ -447,17 +467,13 @@ fn low_balance_warning(ctx: &Ctx, journal: &Journal, package: &Package) -> Resul
     Ok(())
 }
 
+fn grace_ms(ctx: &Ctx) -> i64 {
+    i64::try_from(ctx.settings.lookup_grace.as_millis()).unwrap_or(i64::MAX)
+}
+
 /// When a pending payment's look-up can settle it: its commit has ended, the grace runs now.
-fn look_up_after(ctx: &Ctx, commit_ended: bool) -> i64 {
-    let ms = |d: std::time::Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
-    let out = if commit_ended {
-        0
-    } else {
-        ms(ctx.settings.timeout.value)
-    };
-    crate::clock::now_ms()
-        .saturating_add(out)
-        .saturating_add(ms(ctx.settings.lookup_grace))
+fn look_up_after(ctx: &Ctx) -> i64 {
+    crate::clock::now_ms().saturating_add(grace_ms(ctx))
 }
 
 /// The failure a verdict ends the run with, or None for a success; its instruction about the
@@ -511,7 +527,7 @@ fn report(
 ) -> anyhow::Result<ExitCode> {
     let shorts = journal.short_references().unwrap_or_default();
     let short = shorts.get(reference).map_or(reference, String::as_str);
-    let after = look_up_after(ctx, true);
+    let after = look_up_after(ctx);
     // JSON names the whole reference; a person reads (and types) the short form.
     let failure = failure_of(reference, v, order.package.amount, after);
     interrupt::report_then(v.end.exit_code(), || {

@@ -4,6 +4,7 @@
 mod location;
 mod paying;
 mod payment;
+pub mod postgres;
 pub mod postgres_url;
 mod schema;
 pub mod store;
@@ -15,6 +16,7 @@ use crate::failure::Failure;
 use crate::money::Npr;
 pub use location::{is_postgres, shown};
 use location::{keyword_string, other_url};
+pub use paying::{Begun, LONGEST_WRITE, WRITE_SLACK};
 use payment::COLUMNS;
 pub use payment::{Attempt, Payment, RowState, Settled, Settlement};
 use schema::{connect, create_private, migrate_postgres};
@@ -93,7 +95,7 @@ impl Journal {
         let mut client = target.connect().map_err(&fail)?;
         migrate_postgres(&mut client).map_err(&fail)?;
         Ok(Journal {
-            store: RefCell::new(Box::new(store::Postgres { client })),
+            store: RefCell::new(Box::new(postgres::Postgres::new(client).map_err(&fail)?)),
             shown,
             env: env.to_string(),
             location: PathBuf::from(url),
@@ -234,12 +236,37 @@ impl Journal {
         self.payments(&sql, &args)
     }
 
-    fn set_meta(&self, key: &str, value: &str) -> Result<(), Failure> {
-        self.execute(
+    /// Runs `f` in one write transaction: committed if it succeeds, rolled back if not.
+    fn transact<T>(&self, f: impl FnOnce(&mut dyn Store) -> Result<T, String>) -> Result<T, Failure> {
+        let mut store = self.store.borrow_mut();
+        store.begin(&[]).map_err(self.err())?;
+        match f(&mut **store) {
+            Ok(v) => {
+                store.commit().map_err(self.err())?;
+                Ok(v)
+            }
+            Err(e) => {
+                store.rollback();
+                Err(self.err()(e))
+            }
+        }
+    }
+
+    fn put_meta(store: &mut dyn Store, key: &str, value: &str) -> Result<(), String> {
+        store.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
             &[key.into(), value.into()],
         )?;
         Ok(())
+    }
+
+    /// Writes the balance of this environment through an open transaction's store.
+    fn put_last_balance(&self, store: &mut dyn Store, credits: Npr) -> Result<(), String> {
+        Journal::put_meta(
+            store,
+            &format!("last_balance:{}", self.env),
+            &credits.decimal().to_string(),
+        )
     }
 
     /// Copies every row of every environment into `to`, exactly as stored, in one transaction
@@ -289,10 +316,8 @@ impl Journal {
 
     /// Remembers a balance the service reported, for warnings that must not cost a request.
     pub fn set_last_balance(&self, credits: Npr) -> Result<(), Failure> {
-        self.set_meta(
-            &format!("last_balance:{}", self.env),
-            &credits.decimal().to_string(),
-        )
+        let mut store = self.store.borrow_mut();
+        self.put_last_balance(&mut **store, credits).map_err(self.err())
     }
 
     /// The account balance of this environment last seen in a commit or balance answer.
@@ -366,7 +391,7 @@ mod tests {
     fn the_journal_file_is_readable_by_its_owner_only() {
         let dir = tempfile::tempdir().unwrap();
         let j = open(&dir, "TEST");
-        j.begin_payment(&attempt("r1", "a", "a"), None).unwrap();
+        j.begin_payment(&attempt("r1", "a", "a"), None).unwrap().earlier();
         j.settle("r1", &settlement(Outcome::Success)).unwrap();
         drop(j);
         assert_eq!(crate::private::loose_mode(&dir.path().join("j.sqlite3")), None);
@@ -376,7 +401,7 @@ mod tests {
     fn an_unreadable_amount_is_an_error_naming_the_row() {
         let dir = tempfile::tempdir().unwrap();
         let j = open(&dir, "TEST");
-        j.begin_payment(&attempt("r1", "a", "a"), None).unwrap();
+        j.begin_payment(&attempt("r1", "a", "a"), None).unwrap().earlier();
         j.execute("UPDATE payments SET amount = 'lots' WHERE reference = 'r1'", &[])
             .unwrap();
         let e = j.query(&Filter::default()).unwrap_err();

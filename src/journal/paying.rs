@@ -1,5 +1,8 @@
 //! The money path's writes: the double-payment guard and the write-ahead row in one
-//! transaction, and the settle that records what an answer decided.
+//! transaction, the check that the row became durable in time for the commit to leave, and
+//! the settle that records what an answer decided.
+
+use std::time::{Duration, Instant};
 
 use super::payment::{COLUMNS, LONGEST_COMMIT_MS};
 use super::store::{Store, Value};
@@ -8,18 +11,81 @@ use crate::api::Outcome;
 use crate::failure::Failure;
 use crate::money::Npr;
 
+/// How long the write-ahead row may take to become durable: its due time counts this in, so
+/// a look-up elsewhere cannot take "unknown" as proof while the commit has yet to leave.
+pub const WRITE_SLACK: Duration = Duration::from_secs(1);
+
+/// A journal slower than this to record a payment (a disk or a network that has stalled) is
+/// too slow to pay with: the commit is not sent.
+pub const LONGEST_WRITE: Duration = Duration::from_secs(60);
+
+/// What [`Journal::begin_payment`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Begun {
+    /// The row is durable and the commit may leave now; its answer is due by `answer_due_ms`
+    /// at the latest, so a look-up is conclusive only from then plus the grace.
+    Send { answer_due_ms: i64 },
+    /// The guard found this payment of the customer's; nothing was written.
+    Earlier(Box<Payment>),
+    /// The journal took `took` to record the payment and could not be stamped again in time:
+    /// the commit must not leave. The row is marked failed (nothing was sent) where it could be.
+    Stalled { took: Duration },
+}
+
+impl Begun {
+    /// The earlier payment the guard found, if it found one.
+    pub fn earlier(self) -> Option<Payment> {
+        match self {
+            Begun::Earlier(p) => Some(*p),
+            _ => None,
+        }
+    }
+}
+
+/// Time since a start by the wall clock and by the monotonic one, whichever says more: a
+/// suspended laptop stops the monotonic clock, a clock set back stops the wall clock.
+struct Stopwatch {
+    wall_ms: i64,
+    mono: Instant,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            wall_ms: crate::clock::now_ms(),
+            mono: Instant::now(),
+        }
+    }
+
+    fn elapsed(&self) -> Duration {
+        let wall = u64::try_from(crate::clock::now_ms().saturating_sub(self.wall_ms)).unwrap_or(0);
+        self.mono.elapsed().max(Duration::from_millis(wall))
+    }
+
+    /// When an answer is due for a commit that leaves within `allowance` of the start.
+    fn due_ms(&self, timeout: Duration, allowance: Duration) -> i64 {
+        let ms = |d: Duration| i64::try_from(d.as_millis()).unwrap_or(LONGEST_COMMIT_MS);
+        self.wall_ms
+            .saturating_add(ms(timeout))
+            .saturating_add(ms(allowance))
+    }
+}
+
 impl Journal {
     /// The double-payment guard and the write-ahead row in one write transaction, so that of
     /// several processes (or counters) paying one customer at once exactly one gets to send.
     /// With `guard_since`, a success or unsettled payment for the customer since then is
-    /// returned instead of inserting.
-    pub fn begin_payment(&self, a: &Attempt, guard_since: Option<i64>) -> Result<Option<Payment>, Failure> {
+    /// returned instead of inserting. The row's due time assumes the commit leaves within
+    /// [`WRITE_SLACK`]; a write that took longer is stamped again before anything is sent.
+    pub fn begin_payment(&self, a: &Attempt, guard_since: Option<i64>) -> Result<Begun, Failure> {
         let keys: Vec<String> = [&a.username, &a.customer]
             .iter()
             .map(|k| format!("{}:{}:{}", self.env, a.isp, k.to_lowercase()))
             .collect();
         let mut store = self.store.borrow_mut();
+        // Waiting for another counter's lock is not the write: the clock starts once it is held.
         store.begin(&keys).map_err(self.err())?;
+        let clock = Stopwatch::start();
         let result = (|| -> Result<Option<Payment>, String> {
             if let Some(since) = guard_since
                 && let Some(prev) =
@@ -27,15 +93,13 @@ impl Journal {
             {
                 return Ok(Some(prev));
             }
-            let now = crate::clock::now_ms();
-            let due = now.saturating_add(i64::try_from(a.timeout.as_millis()).unwrap_or(LONGEST_COMMIT_MS));
             store.execute(
                 "INSERT INTO payments (reference, created_ms, env, isp, username, customer, customer_name, \
                  package_id, package_name, amount, outcome, answer_due_ms, counter) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'sending', ?11, ?12)",
                 &[
                     a.reference.as_str().into(),
-                    now.into(),
+                    clock.wall_ms.into(),
                     self.env.as_str().into(),
                     a.isp.as_str().into(),
                     a.username.as_str().into(),
@@ -44,23 +108,68 @@ impl Journal {
                     a.package_id.as_str().into(),
                     a.package_name.as_str().into(),
                     a.amount.decimal().to_string().into(),
-                    due.into(),
+                    clock.due_ms(a.timeout, WRITE_SLACK).into(),
                     a.counter.as_str().into(),
                 ],
             )?;
             Ok(None)
         })();
         match result {
-            Ok(None) => store.commit().map(|_| None).map_err(self.err()),
-            Ok(found) => {
+            Ok(None) => store.commit().map_err(self.err())?,
+            Ok(Some(prev)) => {
                 store.rollback();
-                Ok(found)
+                return Ok(Begun::Earlier(Box::new(prev)));
             }
             Err(e) => {
                 store.rollback();
-                Err(self.err()(e))
+                return Err(self.err()(e));
             }
         }
+        drop(store);
+        let took = clock.elapsed();
+        if took <= WRITE_SLACK {
+            return Ok(Begun::Send {
+                answer_due_ms: clock.due_ms(a.timeout, WRITE_SLACK),
+            });
+        }
+        self.stamp_again(a, took)
+    }
+
+    /// After a write-ahead that took `took`: the due time is stamped again, allowing as long as
+    /// that write took, in an update that also proves the row is still unsettled (another
+    /// counter may have taken the stale due time as proof that nothing was sent). The commit
+    /// may leave only if exactly that row changed, in time.
+    fn stamp_again(&self, a: &Attempt, took: Duration) -> Result<Begun, Failure> {
+        let allowance = took + WRITE_SLACK;
+        if took <= LONGEST_WRITE {
+            let clock = Stopwatch::start();
+            let changed = self.execute(
+                "UPDATE payments SET answer_due_ms = ?3 \
+                 WHERE reference = ?1 AND env = ?2 AND outcome IN ('sending', 'pending')",
+                &[
+                    a.reference.as_str().into(),
+                    self.env.as_str().into(),
+                    clock.due_ms(a.timeout, allowance).into(),
+                ],
+            )?;
+            if changed != 1 {
+                // Settled elsewhere while this counter waited for its disk: it stays as it is.
+                return Ok(Begun::Stalled { took });
+            }
+            if clock.elapsed() <= allowance {
+                return Ok(Begun::Send {
+                    answer_due_ms: clock.due_ms(a.timeout, allowance),
+                });
+            }
+        }
+        let said = format!(
+            "not sent: the journal took {:.1} s to record the payment",
+            took.as_secs_f64()
+        );
+        // Best effort: a row left `sending` is found unknown at the service once its due time
+        // and the grace have passed, and settled failed then.
+        let _ = self.settle(&a.reference, &Settlement::new(Outcome::Failed, said));
+        Ok(Begun::Stalled { took })
     }
 
     /// The newest success or unsettled payment of this environment since `since_ms` whose handle
@@ -107,12 +216,14 @@ impl Journal {
         let now = crate::clock::now_ms();
         let settled = target.is_final().then_some(now);
         let text = |n: Option<Npr>| -> Value { n.map(|v| v.decimal().to_string()).into() };
-        let changed = self.execute(
+        // The row and the balance it reports are one transaction: one sync, not two.
+        let changed = self.transact(|store| {
+            let changed = store.execute(
             "UPDATE payments SET outcome = ?2, settled_ms = COALESCE(?3, settled_ms), \
              state = COALESCE(?4, state), transaction_id = COALESCE(?5, transaction_id), \
              credits_available = COALESCE(?6, credits_available), credits_consumed = COALESCE(?7, credits_consumed), \
              message = COALESCE(?8, message), \
-             answer_due_ms = CASE WHEN ?10 AND (answer_due_ms IS NULL OR answer_due_ms > ?11) THEN ?11 ELSE answer_due_ms END \
+             answer_due_ms = CASE WHEN ?10 THEN ?11 ELSE answer_due_ms END \
              WHERE reference = ?1 AND env = ?9 AND outcome IN ('sending', 'pending')",
             &[
                 reference.into(),
@@ -128,13 +239,15 @@ impl Journal {
                 now.into(),
             ],
         )?;
-        match changed {
-            1 => {
-                if let Some(credits) = s.credits_available {
-                    self.set_last_balance(credits)?;
-                }
-                Ok(Settled::Changed)
+            if changed == 1
+                && let Some(credits) = s.credits_available
+            {
+                self.put_last_balance(store, credits)?;
             }
+            Ok(changed)
+        })?;
+        match changed {
+            1 => Ok(Settled::Changed),
             0 => {
                 let row = self
                     .get(reference)?

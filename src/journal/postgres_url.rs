@@ -172,6 +172,7 @@ impl Target {
             SslMode::Require
         });
         config.connect_timeout(std::time::Duration::from_secs(10));
+        stall_limits(&mut config);
         Ok(Target {
             config,
             tls,
@@ -201,9 +202,28 @@ impl Target {
                 "{}; give the shop's CA with ?sslrootcert=PATH in the journal URL",
                 crate::api::tls::what_failed(tls, &self.host)
             ),
-            None => super::store::pg_error(e),
+            None => super::postgres::pg_error(e),
         })
     }
+}
+
+/// A stalled network or server fails a call instead of hanging it: the server ends a statement
+/// or a lock wait that outlives the client's deadline, and a session left inside a transaction
+/// (a counter gone mid-payment) so that its locks are freed; the socket gives up on a peer that
+/// stopped acknowledging (Linux) or answering keepalives.
+fn stall_limits(config: &mut postgres::Config) {
+    let deadline = super::postgres::deadline();
+    let ms = deadline.as_millis();
+    config.options(&format!(
+        "-c statement_timeout={ms} -c lock_timeout={ms} -c idle_in_transaction_session_timeout={}",
+        ms.max(60_000)
+    ));
+    config
+        .keepalives(true)
+        .keepalives_idle(std::time::Duration::from_secs(5))
+        .keepalives_interval(std::time::Duration::from_secs(2))
+        .keepalives_retries(3)
+        .tcp_user_timeout(deadline);
 }
 
 /// The password from `PGPASSWORD`, else from the libpq password file (`PGPASSFILE`,

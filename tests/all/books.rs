@@ -182,7 +182,7 @@ fn reconcile_batches_at_most_fifty_references() {
             timeout: std::time::Duration::from_secs(10),
             counter: "front".into(),
         };
-        journal.begin_payment(&attempt, None).unwrap();
+        journal.begin_payment(&attempt, None).unwrap().earlier();
         let request = CommitRequest {
             reference: &reference,
             package_id: &package.id,
