@@ -282,3 +282,97 @@ impl Journal {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attempt(reference: &str) -> Attempt {
+        Attempt {
+            reference: reference.into(),
+            isp: "izone".into(),
+            username: "active".into(),
+            customer: "active".into(),
+            customer_name: None,
+            package_id: "p".into(),
+            package_name: "P".into(),
+            amount: Npr::parse("5999").unwrap(),
+            timeout: Duration::from_secs(30),
+            counter: "front".into(),
+        }
+    }
+
+    fn journal(dir: &tempfile::TempDir) -> Journal {
+        Journal::open(&dir.path().join("j.sqlite3"), "TEST").unwrap()
+    }
+
+    #[test]
+    fn a_slow_write_ahead_is_stamped_again_from_when_it_became_durable() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(&dir);
+        let a = attempt("r1");
+        assert!(matches!(j.begin_payment(&a, None).unwrap(), Begun::Send { .. }));
+        let first = j.get("r1").unwrap().unwrap().answer_due_ms();
+        let before = crate::clock::now_ms();
+        let took = Duration::from_millis(4_000);
+        let Begun::Send { answer_due_ms } = j.stamp_again(&a, took).unwrap() else {
+            panic!("a row still sending may leave");
+        };
+        // Due after the time-out, as long again as the slow write took, and the slack.
+        assert!(answer_due_ms >= before + 30_000 + 5_000, "{answer_due_ms}");
+        assert!(answer_due_ms > first);
+        assert_eq!(j.get("r1").unwrap().unwrap().answer_due_ms(), answer_due_ms);
+    }
+
+    #[test]
+    fn a_row_settled_elsewhere_while_it_was_written_is_never_sent() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(&dir);
+        let a = attempt("r1");
+        j.begin_payment(&a, None).unwrap();
+        // Another counter took the stale due time as proof that nothing was sent.
+        j.settle("r1", &Settlement::new(Outcome::Failed, "unknown at the service"))
+            .unwrap();
+        let took = Duration::from_secs(3);
+        assert_eq!(j.stamp_again(&a, took).unwrap(), Begun::Stalled { took });
+        let row = j.get("r1").unwrap().unwrap();
+        assert_eq!(
+            (row.row_state, row.message.as_deref()),
+            (RowState::Failed, Some("unknown at the service"))
+        );
+    }
+
+    #[test]
+    fn a_journal_too_slow_to_pay_with_sends_nothing_and_says_so_on_the_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(&dir);
+        let a = attempt("r1");
+        j.begin_payment(&a, None).unwrap();
+        let took = LONGEST_WRITE + Duration::from_secs(1);
+        assert_eq!(j.stamp_again(&a, took).unwrap(), Begun::Stalled { took });
+        let row = j.get("r1").unwrap().unwrap();
+        assert_eq!(row.row_state, RowState::Failed);
+        assert_eq!(
+            row.message.as_deref(),
+            Some("not sent: the journal took 61.0 s to record the payment")
+        );
+        // Nothing was sent, so the customer may be paid again.
+        assert!(j.recent_for("izone", &["active"], 0).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_stopwatch_counts_the_larger_of_the_wall_and_the_monotonic_clock() {
+        let past = Stopwatch {
+            wall_ms: crate::clock::now_ms() - 90_000,
+            mono: Instant::now(),
+        };
+        // A suspended laptop: the monotonic clock saw nothing of the 90 s.
+        assert!(past.elapsed() >= Duration::from_secs(90));
+        let future = Stopwatch {
+            wall_ms: crate::clock::now_ms() + 90_000,
+            mono: Instant::now() - Duration::from_secs(2),
+        };
+        // A clock set back: the monotonic clock still counts.
+        assert!(future.elapsed() >= Duration::from_secs(2));
+    }
+}

@@ -6,6 +6,8 @@ mod common;
 mod books;
 mod bounds;
 mod client;
+// Before the others, by name: its stalls are waited out while the rest run.
+mod commit_stall;
 mod generated;
 mod hostile;
 mod lookup;
