@@ -26,6 +26,12 @@ pub fn local_time(ms: i64) -> String {
         .unwrap_or_else(|| ms.to_string())
 }
 
+/// The first whole minute at or after `ms`, local: a time to wait for is never shown early
+/// ("after 09:32" for 09:31:05).
+pub fn local_minute_after(ms: i64) -> String {
+    local_time(ms.saturating_add(59_999) / 60_000 * 60_000)
+}
+
 /// `2026-11-27T09:31:05+05:45`, local, for CSV and JSON.
 pub fn rfc3339(ms: i64) -> String {
     zoned(ms)
@@ -63,6 +69,14 @@ pub fn days_between(from: Date, to: Date) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_to_wait_for_is_rounded_up_to_its_minute() {
+        let minute = 29_000_000 * 60_000;
+        assert_eq!(local_minute_after(minute), local_time(minute));
+        assert_eq!(local_minute_after(minute + 1), local_time(minute + 60_000));
+        assert_eq!(local_minute_after(minute + 59_999), local_time(minute + 60_000));
+    }
 
     #[test]
     fn day_numbers_and_bounds() {

@@ -96,7 +96,7 @@ fn interrupted(stage: &Stage) -> (Option<String>, Option<&Value>, u8) {
         } => (
             Some(format!(
                 "interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after {}.",
-                crate::clock::local_time(*after_ms)
+                crate::clock::local_minute_after(*after_ms)
             )),
             json.as_ref(),
             crate::failure::Kind::Pending.exit_code(),
@@ -200,7 +200,7 @@ mod tests {
             "{said}"
         );
         // The real time to look it up, not a fixed "5 minutes".
-        let at = format!("after {}.", crate::clock::local_time(after_ms));
+        let at = format!("after {}.", crate::clock::local_minute_after(after_ms));
         assert!(said.ends_with(&at) && !said.contains("minutes"), "{said}");
         assert_eq!((json, code), (Some(&doc), 4));
         for (outcome, exit) in [(Outcome::Success, 0), (Outcome::Failed, 3), (Outcome::Pending, 4)] {

@@ -176,7 +176,7 @@ pub fn cash(end: crate::decide::End, amount: Npr, reference: &str, after_ms: Opt
         End::Pending => {
             let when = after_ms.map_or_else(
                 || "in 5 minutes".to_string(),
-                |ms| format!("after {}", crate::clock::local_time(ms)),
+                |ms| format!("after {}", crate::clock::local_minute_after(ms)),
             );
             format!("Hold the money; do NOT pay again; look it up {when} (`konnect status {reference}`).")
         }

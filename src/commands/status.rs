@@ -147,7 +147,7 @@ pub(crate) fn status_text(
             out,
             "Details    {}; a look-up is conclusive from {}",
             reading.note,
-            crate::clock::local_time(ms)
+            crate::clock::local_minute_after(ms)
         ),
         None => writeln!(out, "Details    {}", reading.note),
     };
