@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('counter', 'counter', [CompletionResultType]::ParameterValue, 'Serve customers one after another at a counter (a terminal): one process, warm connection')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'Work on the journal itself: copy it into another (a shop moving to PostgreSQL)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: token, config, journal, the way to the service, the balance, the clock')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Show the version, commit, build date, target, features and journal schema')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve the built-in simulator; prints its base URL and a test token')
             [CompletionResult]::new('__references', '__references', [CompletionResultType]::ParameterValue, 'The short references of recent payments, one a line, for shell completion')
@@ -483,6 +484,27 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'konnect;version' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from this file (there is no flag that takes the token itself)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds a whole request may take [default: 30]')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop''s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect''s data folder]')
+            [CompletionResult]::new('--counter', '--counter', [CompletionResultType]::ParameterName, 'This counter''s name in a shared journal [default: the computer''s name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (NDJSON for batches)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: missing values and confirmations become usage errors')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in simulator (test token, journal of its own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange on stderr (method, path, status, time; never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange on stderr (method, path, status, time; never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors (no banner, no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors (no banner, no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'konnect;completions' {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
@@ -562,6 +584,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('counter', 'counter', [CompletionResultType]::ParameterValue, 'Serve customers one after another at a counter (a terminal): one process, warm connection')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'Work on the journal itself: copy it into another (a shop moving to PostgreSQL)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: token, config, journal, the way to the service, the balance, the clock')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Show the version, commit, build date, target, features and journal schema')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve the built-in simulator; prints its base URL and a test token')
             [CompletionResult]::new('__references', '__references', [CompletionResultType]::ParameterValue, 'The short references of recent payments, one a line, for shell completion')
@@ -622,6 +645,9 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             break
         }
         'konnect;help;doctor' {
+            break
+        }
+        'konnect;help;version' {
             break
         }
         'konnect;help;completions' {

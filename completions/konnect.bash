@@ -64,6 +64,9 @@ _konnect() {
             konnect,status)
                 cmd="konnect__subcmd__status"
                 ;;
+            konnect,version)
+                cmd="konnect__subcmd__version"
+                ;;
             konnect__subcmd__config,help)
                 cmd="konnect__subcmd__config__subcmd__help"
                 ;;
@@ -142,6 +145,9 @@ _konnect() {
             konnect__subcmd__help,status)
                 cmd="konnect__subcmd__help__subcmd__status"
                 ;;
+            konnect__subcmd__help,version)
+                cmd="konnect__subcmd__help__subcmd__version"
+                ;;
             konnect__subcmd__help__subcmd__config,path)
                 cmd="konnect__subcmd__help__subcmd__config__subcmd__path"
                 ;;
@@ -176,7 +182,7 @@ _konnect() {
 
     case "${cmd}" in
         konnect)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter journal doctor completions sandbox __references help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter journal doctor version completions sandbox __references help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,7 +732,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__help)
-            opts="lookup pay status reconcile balance history report receipt config counter journal doctor completions sandbox __references help"
+            opts="lookup pay status reconcile balance history report receipt config counter journal doctor version completions sandbox __references help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,6 +1026,20 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__help__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1563,6 +1583,48 @@ _konnect() {
             opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts} $(konnect __references 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -W "test live" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__version)
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand counter 'Serve customers one after another at a counter (a terminal): one process, warm connection'
             cand journal 'Work on the journal itself: copy it into another (a shop moving to PostgreSQL)'
             cand doctor 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
+            cand version 'Show the version, commit, build date, target, features and journal schema'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the built-in simulator; prints its base URL and a test token'
             cand __references 'The short references of recent payments, one a line, for shell completion'
@@ -453,6 +454,26 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'konnect;version'= {
+            cand --env 'Which service: the staging server (test) or the live one'
+            cand --base-url 'Base URL of the service, overriding --env'
+            cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
+            cand --timeout 'Seconds a whole request may take [default: 30]'
+            cand --journal 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop''s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect''s data folder]'
+            cand --counter 'This counter''s name in a shared journal [default: the computer''s name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Print exactly one JSON document on stdout (NDJSON for batches)'
+            cand --no-input 'Never prompt: missing values and confirmations become usage errors'
+            cand --sandbox 'Run against the built-in simulator (test token, journal of its own)'
+            cand -v 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand --verbose 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand -q 'Print only results and errors (no banner, no warnings)'
+            cand --quiet 'Print only results and errors (no banner, no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'konnect;completions'= {
             cand --env 'Which service: the staging server (test) or the live one'
             cand --base-url 'Base URL of the service, overriding --env'
@@ -529,6 +550,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand counter 'Serve customers one after another at a counter (a terminal): one process, warm connection'
             cand journal 'Work on the journal itself: copy it into another (a shop moving to PostgreSQL)'
             cand doctor 'Check the setup: token, config, journal, the way to the service, the balance, the clock'
+            cand version 'Show the version, commit, build date, target, features and journal schema'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the built-in simulator; prints its base URL and a test token'
             cand __references 'The short references of recent payments, one a line, for shell completion'
@@ -572,6 +594,8 @@ set edit:completion:arg-completer[konnect] = {|@words|
         &'konnect;help;journal;copy'= {
         }
         &'konnect;help;doctor'= {
+        }
+        &'konnect;help;version'= {
         }
         &'konnect;help;completions'= {
         }

@@ -130,6 +130,11 @@ pub enum Command {
     /// Check the setup: token, config, journal, the way to the service, the balance, the clock
     #[command(after_help = "Examples:\n  konnect doctor\n  konnect --json doctor")]
     Doctor,
+    /// Show the version, commit, build date, target, features and journal schema
+    #[command(
+        after_help = "Examples:\n  konnect version\n  konnect --json version\n  konnect --version --verbose"
+    )]
+    Version,
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]

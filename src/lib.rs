@@ -6,6 +6,7 @@
 //! layers and who may call whom are in ARCHITECTURE.md.
 
 pub mod api;
+pub mod build_info;
 pub mod calendar;
 pub mod cli;
 pub mod clock;

@@ -16,6 +16,10 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let json = std::env::args_os().any(|a| a == "--json");
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(json) = konnect::commands::version::asked_verbosely(&args) {
+        return konnect::commands::version::run(json).unwrap_or(ExitCode::FAILURE);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_ending(e, json),

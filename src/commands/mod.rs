@@ -24,6 +24,7 @@ mod rows;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod status;
+pub mod version;
 
 #[cfg(test)]
 mod output_safety;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = Ctx::new;
     match command {
         Command::Completions { shell } => completions::run(shell),
+        Command::Version => version::run(global.json),
         #[cfg(feature = "sandbox")]
         Command::Sandbox(args) => sandbox::run(&global, args),
         Command::Lookup(args) => lookup::run(&mut ctx(global)?, args),

@@ -19,6 +19,7 @@ use location::{keyword_string, other_url};
 pub use paying::{Begun, LONGEST_WRITE, WRITE_SLACK};
 use payment::COLUMNS;
 pub use payment::{Attempt, Payment, RowState, Settled, Settlement};
+pub use schema::{POSTGRES_VERSION, SQLITE_VERSION};
 use schema::{connect, create_private, migrate_postgres};
 use store::{Store, Value, retry_busy};
 

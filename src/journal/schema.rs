@@ -168,3 +168,8 @@ pub(super) fn migrate_postgres(client: &mut postgres::Client) -> Result<(), Stri
     let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&LOCK]);
     result
 }
+
+/// The schema version this konnect writes in a SQLite journal.
+pub const SQLITE_VERSION: usize = MIGRATIONS.len();
+/// The schema version this konnect writes in a PostgreSQL journal.
+pub const POSTGRES_VERSION: usize = PG_MIGRATIONS.len();
