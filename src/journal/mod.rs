@@ -424,7 +424,14 @@ mod tests {
             .pragma_update(None, "user_version", 99)
             .unwrap();
         let e = Journal::open(&path, "TEST").err().unwrap();
-        assert!(e.message.contains("newer konnect (schema 99)"), "{}", e.message);
+        assert!(
+            e.message.contains(&format!(
+                "newer konnect (schema 99; this konnect {} knows schema {SQLITE_VERSION} at most)",
+                crate::build_info::VERSION
+            )),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -120,9 +120,7 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let known = MIGRATIONS.len() as i64;
     if version > known {
-        return Err(plain_error(format!(
-            "it was written by a newer konnect (schema {version}); upgrade konnect"
-        )));
+        return Err(plain_error(newer(version, known)));
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)?;
@@ -148,9 +146,7 @@ pub(super) fn migrate_postgres(client: &mut postgres::Client) -> Result<(), Stri
             .map_or(0, |r| r.get(0));
         let known = PG_MIGRATIONS.len() as i32;
         if version > known {
-            return Err(format!(
-                "it was written by a newer konnect (schema {version}); upgrade konnect"
-            ));
+            return Err(newer(i64::from(version), i64::from(known)));
         }
         for (i, sql) in PG_MIGRATIONS.iter().enumerate().skip(version as usize) {
             let mut tx = client.transaction().map_err(e)?;
@@ -173,3 +169,11 @@ pub(super) fn migrate_postgres(client: &mut postgres::Client) -> Result<(), Stri
 pub const SQLITE_VERSION: usize = MIGRATIONS.len();
 /// The schema version this konnect writes in a PostgreSQL journal.
 pub const POSTGRES_VERSION: usize = PG_MIGRATIONS.len();
+
+/// A journal from a newer konnect, named with both versions: it is never migrated down.
+fn newer(found: i64, known: i64) -> String {
+    format!(
+        "it was written by a newer konnect (schema {found}; this konnect {} knows schema {known} at most); upgrade konnect",
+        crate::build_info::VERSION
+    )
+}

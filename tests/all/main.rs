@@ -20,3 +20,4 @@ mod receipts;
 mod secrets;
 mod shared;
 mod tls;
+mod upgrade;
