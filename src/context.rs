@@ -33,6 +33,9 @@ impl Ctx {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let mut ui = Ui::new(&global, no_color);
         ui.limit = Some(settings.timeout.value);
+        if let Some(w) = &settings.config_warning {
+            ui.warn(w);
+        }
         Ok(Ctx {
             global,
             settings,

@@ -80,7 +80,6 @@ impl fmt::Display for Source {
 
 /// The config file, as TOML. Every key is optional.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub env: Option<String>,
@@ -110,6 +109,10 @@ pub struct ConfigFile {
     pub shop_phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shop_pan: Option<String>,
+    /// Keys this konnect does not know (a newer konnect's, or a typo): warned about, never
+    /// used, and written back unchanged by `config set`.
+    #[serde(flatten)]
+    pub unknown: toml::Table,
 }
 
 /// The receipt widths thermal printers take (characters per line).
@@ -143,6 +146,34 @@ pub const SETTABLE_KEYS: &[&str] = &[
 ];
 
 impl ConfigFile {
+    /// One warning for the keys this konnect does not know, naming the keys, never a value.
+    pub fn unknown_keys_warning(&self, path: &Path) -> Option<String> {
+        if self.unknown.is_empty() {
+            return None;
+        }
+        let keys: Vec<String> = self
+            .unknown
+            .keys()
+            // A key may be a pasted secret: only what looks like a setting's name is shown.
+            .map(|k| {
+                let plain = (1..=32).contains(&k.len())
+                    && k.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                if plain {
+                    k.clone()
+                } else {
+                    "a key that is not a name".into()
+                }
+            })
+            .collect();
+        Some(format!(
+            "config file {} has keys this konnect does not know ({}); they are ignored and kept (a newer konnect's, or a typo? known: {})",
+            path.display(),
+            keys.join(", "),
+            SETTABLE_KEYS.join(", ")
+        ))
+    }
+
     /// Reads the file (at most 64 KiB). Errors name the line and key, never a value: a token
     /// pasted under the wrong key must not be printed back.
     pub fn load(path: &Path) -> Result<ConfigFile, Failure> {
@@ -344,6 +375,8 @@ pub struct Settings {
     /// Set when the config file holds the token but others can read it (its mode).
     pub loose_config_mode: Option<u32>,
     pub sandbox: bool,
+    /// What the config file holds that this konnect does not know, as a warning.
+    pub config_warning: Option<String>,
 }
 
 /// The environment as a lookup function, so tests can resolve settings without touching the process.
@@ -616,6 +649,7 @@ impl Settings {
             lookup_grace: config.lookup_grace()?,
             loose_config_mode,
             sandbox: flags.sandbox,
+            config_warning: config.unknown_keys_warning(&config_path),
             config_path,
             data_dir,
         })

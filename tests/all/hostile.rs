@@ -489,3 +489,28 @@ fn garbled_details_and_status_answers_send_nothing_and_decide_nothing() {
         })
         .unwrap();
 }
+
+/// A key this konnect does not know (a newer konnect's) is a warning, not an error, and
+/// `config set` keeps it.
+#[test]
+fn an_unknown_config_key_is_a_warning_and_survives_config_set() {
+    let home = Home::new();
+    let config = home.path().join("config/konnect/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "timeout = 20\nprinter = \"EPSON-TM\"\n").unwrap();
+    let mut c = home.cmd();
+    c.args(["config", "set", "receipt_width", "32"]);
+    let (code, _, err) = common::run(c);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("does not know (printer)") && err.contains("ignored and kept"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains("printer = \"EPSON-TM\"")
+            && text.contains("timeout = 20")
+            && text.contains("receipt_width = 32"),
+        "{text}"
+    );
+}
