@@ -399,11 +399,10 @@ fn unclear_commit_answers_are_always_pending_and_never_outlast_the_timeout() {
                 &["--allow-repeat", "--timeout", "2"],
             );
             let shown = String::from_utf8_lossy(&body).into_owned();
-            prop_assert!(
-                started.elapsed() < Duration::from_secs(4),
-                "{shown}: took {:?}",
-                started.elapsed()
-            );
+            // The 2 s time-out plus starting konnect and its lookup: under Wine, on two busy
+            // cores, starting a process alone can take seconds.
+            let bound = Duration::from_secs(if cfg!(windows) { 10 } else { 4 });
+            prop_assert!(started.elapsed() < bound, "{shown}: took {:?}", started.elapsed());
             prop_assert_eq!(code, 4, "HTTP {} {:?}: {} {}", status, shown, doc, err);
             prop_assert_eq!(doc["outcome"].as_str(), Some("pending"), "{:?}", shown);
             assert_clean("fuzzed pay", &format!("{doc}{err}"));
