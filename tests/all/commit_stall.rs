@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::common::{self, Home, SandboxProcess, against, output, pg};
+use crate::common::{self, Home, SandboxProcess, against, commits_in, output, pg};
 
 const PKG: &str = "1-13286-5-3";
 /// Longer than the journal's allowance for a write (1 s) and than the commit's time-out plus the
@@ -63,9 +63,7 @@ fn a_stalled_write_stays_pending_until_the_service_knows(
     assert_eq!(code, 0);
     let history: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(history["payments"][0]["outcome"], "success", "{history}");
-    let commits = std::fs::read_to_string(&state).unwrap();
-    let commits: serde_json::Value = serde_json::from_str(&commits).unwrap();
-    assert_eq!(commits["commits"].as_array().map(Vec::len), Some(1));
+    assert_eq!(commits_in(&state), 1);
 }
 
 /// Whether strace runs here; CI must have it (its fault injection is the stalled disk).
@@ -248,11 +246,7 @@ fn a_journal_that_stops_answering_fails_the_payment_with_nothing_sent() {
         "{message}"
     );
     assert!(err.lines().count() <= 2, "one clear line: {err}");
-    let commits = |state: &Path| -> usize {
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
-        v["commits"].as_array().map_or(0, Vec::len)
-    };
-    assert_eq!(commits(&state), 0, "nothing was sent");
+    assert_eq!(commits_in(&state), 0, "nothing was sent");
     // The network comes back and the held COMMIT lands after all: the row it writes was never
     // sent, and is settled failed once its due time and the grace are over.
     proxy.release();
@@ -270,5 +264,5 @@ fn a_journal_that_stops_answering_fails_the_payment_with_nothing_sent() {
     assert_eq!(code, 0, "{out}{err}");
     let row = db.query_one("SELECT outcome FROM payments", &[]).unwrap();
     assert_eq!(row.get::<_, String>(0), "failed");
-    assert_eq!(commits(&state), 0);
+    assert_eq!(commits_in(&state), 0);
 }

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use common::{
-    Gate, Home, SandboxProcess, TOKEN, against, all_at_once, altered, output, pay_at, run, run_json,
-    wait_for_request,
+    Gate, Home, SandboxProcess, TOKEN, against, all_at_once, altered, commits_in, output, pay_at, run,
+    run_json, wait_for_request,
 };
 use konnect::api::{BULK_STATUS_PATH, COMMIT_PATH, DETAILS_PATH, STATUS_PATH};
 use konnect::sandbox::{Reply, Request, Server};
@@ -35,11 +35,6 @@ fn rows(journal: &Path) -> Vec<(String, String)> {
         .unwrap()
         .map(|r| r.unwrap())
         .collect()
-}
-
-fn commits_in(state: &Path) -> usize {
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
-    v["commits"].as_array().map_or(0, Vec::len)
 }
 
 #[test]

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{
-    Gate, Home, SandboxProcess, TOKEN, against, all_at_once, altered, output, pg, wait_for_request,
+    Gate, Home, SandboxProcess, TOKEN, against, all_at_once, altered, commits_in, output, pg,
+    wait_for_request,
 };
 use konnect::api::COMMIT_PATH;
 use konnect::api::Outcome;
@@ -301,11 +302,6 @@ fn at_counter(
 
 fn pay_args(user: &str) -> Vec<&str> {
     common::pay_args(user, PKG, &[])
-}
-
-fn commits_in(state: &Path) -> usize {
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
-    v["commits"].as_array().map_or(0, Vec::len)
 }
 
 #[test]

@@ -293,6 +293,12 @@ pub fn altered(
     (server, paths)
 }
 
+/// How many commit requests a sandbox with its state in `state` received.
+pub fn commits_in(state: &Path) -> usize {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
+    v["commits"].as_array().map_or(0, Vec::len)
+}
+
 /// konnect against a server of ours with a journal of the test's.
 pub fn against(
     home: &Home,
