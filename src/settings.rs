@@ -316,11 +316,8 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
         .split_once('=')
         .map(|(k, _)| k.trim())
         .filter(|k| (1..=32).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-    let what = if e.message().starts_with("unknown field") {
-        format!("unknown key (known: {})", SETTABLE_KEYS.join(", "))
-    } else {
-        "a value of the wrong kind, or not TOML".into()
-    };
+    // Unknown keys are not errors (they are kept as `unknown`): what is left is a wrong value.
+    let what = "a value of the wrong kind, or not TOML";
     match key {
         Some(k) => format!("line {line_no}, key {k}: {what}"),
         None => format!("line {line_no}: {what}"),
