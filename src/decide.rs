@@ -248,6 +248,8 @@ pub struct Reading {
     pub note: String,
     /// For an unknown reference still in its grace period: from when a look-up is conclusive.
     pub conclusive_from_ms: Option<i64>,
+    /// For "nothing was charged" read from an unknown reference: the due time it rests on.
+    pub judged_by_due_ms: Option<i64>,
 }
 
 /// Why a look-up's answer cannot be acted on: it contradicts itself, names another amount,
@@ -301,11 +303,13 @@ impl Asked {
 /// Reads a look-up's answer for one payment. "Unknown reference" proves that nothing was
 /// charged only once the service has had `grace` after the commit's answer was due; an answer
 /// that contradicts itself, names another amount or reports a refund is never decided.
-pub fn read_answer(answer: &TxnStatus, asked: &Asked, now_ms: i64, grace: Duration) -> Reading {
+/// `asked_ms` is when the look-up was sent: the service answered about that moment or later.
+pub fn read_answer(answer: &TxnStatus, asked: &Asked, asked_ms: i64, grace: Duration) -> Reading {
     let reading = |outcome: Outcome, note: String| Reading {
         outcome,
         note,
         conclusive_from_ms: None,
+        judged_by_due_ms: None,
     };
     if let Some(why) = doubt(answer, asked.amount) {
         return reading(Outcome::Pending, why);
@@ -318,9 +322,12 @@ pub fn read_answer(answer: &TxnStatus, asked: &Asked, now_ms: i64, grace: Durati
         return reading(Outcome::of_state(answer.state.as_deref()), note);
     }
     let conclusive_ms = asked.due_ms.saturating_add(grace.as_millis() as i64);
-    if now_ms >= conclusive_ms {
+    if asked_ms >= conclusive_ms {
         let note = "the service has no payment with this reference: nothing was charged";
-        return reading(Outcome::Failed, note.into());
+        return Reading {
+            judged_by_due_ms: Some(asked.due_ms),
+            ..reading(Outcome::Failed, note.into())
+        };
     }
     Reading {
         conclusive_from_ms: Some(conclusive_ms),

@@ -195,6 +195,7 @@ pub(crate) fn serve(
         ),
         &order,
         allow_repeat,
+        grace_ms(ctx),
     )?;
     let verdict = send_once(ctx, client, &order, &request, answer_due_ms);
     let journaled = settle(ctx, journal, &order, &reference, &verdict);
@@ -364,6 +365,7 @@ fn write_ahead(
     attempt: &Attempt,
     order: &Order<'_>,
     allow_repeat: bool,
+    grace_ms: i64,
 ) -> Result<i64, Failure> {
     let since = (!allow_repeat).then(|| crate::clock::now_ms() - DAY_MS);
     let begun = journal.begin_payment(attempt, since).map_err(|e| {
@@ -388,6 +390,15 @@ fn write_ahead(
                 "the journal {} took {:.1} s to record the payment (a stalled disk or network), too long to send it safely; nothing was sent, it is safe to try again",
                 journal.path().display(),
                 took.as_secs_f64()
+            ),
+        )),
+        // The next try is safe either way: if the row landed, the guard holds this customer
+        // as being paid, and says so; reconcile settles the row once the service could know.
+        Begun::Unsure { why, answer_due_ms } => Err(Failure::new(
+            Kind::Network,
+            format!(
+                "{why}; nothing was sent, it is safe to try again. If konnect then says this customer is being paid, the journal recorded the attempt late: run `konnect reconcile` after {}",
+                crate::clock::local_minute_after(answer_due_ms.saturating_add(grace_ms))
             ),
         )),
     }

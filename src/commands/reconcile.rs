@@ -6,10 +6,9 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::rows::{exit_for, settle};
+use super::rows::{exit_for, judge};
 use crate::api::{Outcome, TxnStatus};
 use crate::context::Ctx;
-use crate::decide::{Asked, read_answer};
 use crate::journal::Payment;
 
 /// At most this many references per bulk look-up.
@@ -49,6 +48,7 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
     let mut failed_lookup = None;
     for batch in rows.chunks(BATCH) {
         let refs: Vec<String> = batch.iter().map(|r| r.reference.clone()).collect();
+        let asked_ms = crate::clock::now_ms();
         let answers = if failed_lookup.is_some() {
             Vec::new()
         } else {
@@ -63,16 +63,12 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
                 by_ref.entry(r).or_default().push(a);
             }
         }
-        let now = crate::clock::now_ms();
         for row in batch {
             let (after, state) = match answer_for(&by_ref, &row.reference) {
-                Some(a) => {
-                    let reading = read_answer(a, &Asked::of(row), now, ctx.settings.lookup_grace);
-                    (
-                        settle(ctx, &journal, row, a, &reading)?.outcome(),
-                        a.state.clone(),
-                    )
-                }
+                Some(a) => (
+                    judge(ctx, &journal, row, a, asked_ms)?.0.outcome(),
+                    a.state.clone(),
+                ),
                 None => (Outcome::Pending, None),
             };
             changes.push(Change { row, after, state });

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use crate::api::{Outcome, TxnStatus};
 use crate::context::Ctx;
-use crate::decide::Reading;
+use crate::decide::{Asked, Reading, read_answer};
 use crate::failure::Failure;
 use crate::journal::{Journal, Payment, RowState, Settled, Settlement};
 
@@ -29,26 +29,28 @@ impl After {
     }
 }
 
-/// Records a reading in the journal; a final row is kept and a contradicting answer only noted.
-pub(crate) fn settle(
+/// Judges a look-up's answer for a row and records it: a final row is kept and a contradicting
+/// answer only noted. `asked_ms` is when the look-up was sent. A row its sender stamped again
+/// after this process read it is read again and judged by its new due time (once: a row that
+/// keeps moving stays pending).
+pub(crate) fn judge(
     ctx: &Ctx,
     journal: &Journal,
     row: &Payment,
     answer: &TxnStatus,
-    reading: &Reading,
-) -> Result<After, Failure> {
-    // A look-up that leaves the payment pending keeps what the commit's answer said (the
-    // reason it is pending); only a final answer replaces it.
-    let decided = reading.outcome != Outcome::Pending;
-    let settlement = Settlement {
-        state: answer.state.clone().filter(|_| decided),
-        transaction_id: answer.response_id.clone().filter(|_| answer.found && decided),
-        message: decided.then(|| reading.note.clone()),
-        ..Settlement::new(reading.outcome, "")
-    };
-    Ok(match journal.settle(&row.reference, &settlement)? {
+    asked_ms: i64,
+) -> Result<(After, Reading), Failure> {
+    let grace = ctx.settings.lookup_grace;
+    let mut reading = read_answer(answer, &Asked::of(row), asked_ms, grace);
+    let mut settled = journal.settle(&row.reference, &settlement(answer, &reading))?;
+    if let Settled::Retimed(now) = &settled {
+        reading = read_answer(answer, &Asked::of(now), asked_ms, grace);
+        settled = journal.settle(&row.reference, &settlement(answer, &reading))?;
+    }
+    let after = match settled {
         Settled::Changed => After::Holds(reading.outcome),
         Settled::Unchanged(kept) => After::Holds(kept.outcome()),
+        Settled::Retimed(_) => After::Holds(Outcome::Pending),
         Settled::Contradicted(kept) => {
             ctx.ui.warn(&format!(
                 "the service now says {} for {}, but the journal holds it as {} (final); kept {} and noted the answer on the row",
@@ -62,7 +64,21 @@ pub(crate) fn settle(
                 said: reading.outcome,
             }
         }
-    })
+    };
+    Ok((after, reading))
+}
+
+/// What the journal keeps of a reading. A look-up that leaves the payment pending keeps what
+/// the commit's answer said (the reason it is pending); only a final answer replaces it.
+fn settlement(answer: &TxnStatus, reading: &Reading) -> Settlement {
+    let decided = reading.outcome != Outcome::Pending;
+    Settlement {
+        state: answer.state.clone().filter(|_| decided),
+        transaction_id: answer.response_id.clone().filter(|_| answer.found && decided),
+        message: decided.then(|| reading.note.clone()),
+        judged_by_due_ms: reading.judged_by_due_ms,
+        ..Settlement::new(reading.outcome, "")
+    }
 }
 
 pub(crate) fn exit_for(outcome: Outcome) -> ExitCode {

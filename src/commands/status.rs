@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::rows::{After, exit_for, own_row, settle};
+use super::rows::{After, exit_for, judge, own_row};
 use crate::api::{Outcome, TxnStatus};
 use crate::context::Ctx;
-use crate::decide::{Asked, Reading, read_answer};
+use crate::decide::Reading;
 use crate::failure::{Failure, Kind};
 use crate::journal::Payment;
 use crate::money::Npr;
@@ -24,6 +24,7 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
     }
     let client = ctx.client()?;
     let reference = row.reference.as_str();
+    let asked_ms = crate::clock::now_ms();
     let looked_up = ctx
         .ui
         .spin(&format!("Looking up {reference}…"), || client.status(reference));
@@ -31,14 +32,8 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
         Ok(a) => a,
         Err(e) => return look_up_failed(ctx, &row, &e),
     };
-    let reading = read_answer(
-        &answer,
-        &Asked::of(&row),
-        crate::clock::now_ms(),
-        ctx.settings.lookup_grace,
-    );
     let before = row.row_state.as_str();
-    let after = settle(ctx, &journal, &row, &answer, &reading)?;
+    let (after, reading) = judge(ctx, &journal, &row, &answer, asked_ms)?;
     let outcome = after.outcome();
     if ctx.ui.json {
         let refunds: Vec<Value> = answer.refunds.iter().map(|r| json!(r)).collect();

@@ -30,6 +30,9 @@ pub enum Begun {
     /// The journal took `took` to record the payment and could not be stamped again in time:
     /// the commit must not leave. The row is marked failed (nothing was sent) where it could be.
     Stalled { took: Duration },
+    /// The write-ahead's COMMIT failed or went unanswered (a PostgreSQL on a LAN that dropped):
+    /// nothing was sent, but the row may still land, due by `answer_due_ms`.
+    Unsure { why: String, answer_due_ms: i64 },
 }
 
 impl Begun {
@@ -115,7 +118,14 @@ impl Journal {
             Ok(None)
         })();
         match result {
-            Ok(None) => store.commit().map_err(self.err())?,
+            Ok(None) => {
+                if let Err(e) = store.commit() {
+                    return Ok(Begun::Unsure {
+                        why: format!("journal {}: {e}", self.shown.display()),
+                        answer_due_ms: clock.due_ms(a.timeout, WRITE_SLACK),
+                    });
+                }
+            }
             Ok(Some(prev)) => {
                 store.rollback();
                 return Ok(Begun::Earlier(Box::new(prev)));
@@ -224,7 +234,8 @@ impl Journal {
              credits_available = COALESCE(?6, credits_available), credits_consumed = COALESCE(?7, credits_consumed), \
              message = COALESCE(?8, message), \
              answer_due_ms = CASE WHEN ?10 THEN ?11 ELSE answer_due_ms END \
-             WHERE reference = ?1 AND env = ?9 AND outcome IN ('sending', 'pending')",
+             WHERE reference = ?1 AND env = ?9 AND outcome IN ('sending', 'pending') \
+             AND (NOT ?12 OR COALESCE(answer_due_ms, ?13) <= ?13)",
             &[
                 reference.into(),
                 target.as_str().into(),
@@ -237,6 +248,8 @@ impl Journal {
                 self.env.as_str().into(),
                 s.commit_ended.into(),
                 now.into(),
+                s.judged_by_due_ms.is_some().into(),
+                s.judged_by_due_ms.unwrap_or(0).into(),
             ],
         )?;
             if changed == 1
@@ -261,6 +274,9 @@ impl Journal {
                     })?;
                 if s.outcome == Outcome::Pending || row.outcome() == s.outcome {
                     return Ok(Settled::Unchanged(row.row_state));
+                }
+                if !row.is_settled() {
+                    return Ok(Settled::Retimed(Box::new(row)));
                 }
                 let note = format!(
                     "{}: a later answer said {} ({}); kept {}",
@@ -340,6 +356,32 @@ mod tests {
             (row.row_state, row.message.as_deref()),
             (RowState::Failed, Some("unknown at the service"))
         );
+    }
+
+    #[test]
+    fn a_verdict_judged_by_a_due_time_the_sender_moved_since_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(&dir);
+        let a = attempt("r1");
+        j.begin_payment(&a, None).unwrap();
+        let seen = j.get("r1").unwrap().unwrap().answer_due_ms();
+        let Begun::Send { answer_due_ms } = j.stamp_again(&a, Duration::from_secs(3)).unwrap() else {
+            panic!("a row still sending may leave");
+        };
+        let judged = |due: i64| Settlement {
+            judged_by_due_ms: Some(due),
+            ..Settlement::new(Outcome::Failed, "unknown at the service")
+        };
+        let Settled::Retimed(row) = j.settle("r1", &judged(seen)).unwrap() else {
+            panic!("a verdict by the first stamp must not settle the row");
+        };
+        assert_eq!(
+            (row.row_state, row.answer_due_ms()),
+            (RowState::Sending, answer_due_ms)
+        );
+        // Judged by the stamp the row holds, the same verdict stands.
+        assert_eq!(j.settle("r1", &judged(answer_due_ms)).unwrap(), Settled::Changed);
+        assert_eq!(j.get("r1").unwrap().unwrap().row_state, RowState::Failed);
     }
 
     #[test]

@@ -97,6 +97,10 @@ pub struct Settlement {
     /// Set by the process that sent the commit, once its answer (or the failure to get one)
     /// is in: the commit is no longer on its way, so the grace period runs from now.
     pub commit_ended: bool,
+    /// For a verdict that rests on when the commit's answer was due (an unknown reference
+    /// after its grace): the due time it judged by. The row changes only if it is not due
+    /// later now, i.e. the sender has not stamped it again since the reader saw it.
+    pub judged_by_due_ms: Option<i64>,
 }
 
 impl Settlement {
@@ -109,12 +113,13 @@ impl Settlement {
             credits_consumed: None,
             message: Some(message.into()),
             commit_ended: false,
+            judged_by_due_ms: None,
         }
     }
 }
 
 /// What a settle did to the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Settled {
     /// The row was unsettled and now holds the answer.
     Changed,
@@ -122,6 +127,9 @@ pub enum Settled {
     Unchanged(RowState),
     /// The row is final and the answer says otherwise: kept as it was, the answer noted on it.
     Contradicted(RowState),
+    /// The row is still unsettled but due later than the verdict judged by: its commit was
+    /// stamped again (and may have left) after the reader saw it. Nothing changed; judge again.
+    Retimed(Box<Payment>),
 }
 
 /// One row of the journal.

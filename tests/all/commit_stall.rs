@@ -238,11 +238,14 @@ fn a_journal_that_stops_answering_fails_the_payment_with_nothing_sent() {
     let mut pay = konnect(&common::pay_args("active", PKG, &[]));
     pay.env("KONNECT_JOURNAL_TIMEOUT_MS", "700");
     let (code, out, err) = output(pay);
-    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(code, 5, "a stalled journal, like a stalled network: {out}{err}");
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     let message = doc["error"]["message"].as_str().unwrap();
     assert!(
-        message.contains("did not answer within 0.7 s") && message.contains("nothing was sent"),
+        message.contains("did not answer within 0.7 s")
+            && message.contains("nothing was sent, it is safe to try again")
+            && message.contains("being paid")
+            && message.contains("run `konnect reconcile` after"),
         "{message}"
     );
     assert!(err.lines().count() <= 2, "one clear line: {err}");
@@ -256,6 +259,14 @@ fn a_journal_that_stops_answering_fails_the_payment_with_nothing_sent() {
         assert!(Instant::now() < deadline, "the held COMMIT never landed");
         std::thread::sleep(Duration::from_millis(10));
     }
+    // Trying again, as the message said: the late row holds the customer as being paid.
+    let (code, out, err) = output(konnect(&common::pay_args("active", PKG, &[])));
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        out.contains("is being paid") && out.contains("Do NOT pay again"),
+        "{out}"
+    );
+    assert_eq!(commits_in(&state), 0, "nothing was sent");
     db.execute("UPDATE payments SET answer_due_ms = answer_due_ms - 60000", &[])
         .unwrap();
     let (code, _, err) = output(konnect(&["config", "set", "lookup_grace_secs", "0"]));
@@ -265,4 +276,88 @@ fn a_journal_that_stops_answering_fails_the_payment_with_nothing_sent() {
     let row = db.query_one("SELECT outcome FROM payments", &[]).unwrap();
     assert_eq!(row.get::<_, String>(0), "failed");
     assert_eq!(commits_in(&state), 0);
+}
+
+/// A reader that saw the write-ahead's first stamp and then the sender stamp it again: the
+/// verdict it reached by the first stamp is void, because the commit may have left since.
+#[test]
+fn a_look_up_judged_by_a_stamp_the_sender_moved_since_decides_nothing() {
+    use konnect::api::{BULK_STATUS_PATH, COMMIT_PATH, STATUS_PATH};
+    let home = Home::new();
+    let journal = home.path().join("j.sqlite3");
+    let gate = common::Gate::default();
+    let held = gate.clone();
+    let at = journal.clone();
+    let (server, paths) = common::altered(move |r, _| {
+        if r.path == COMMIT_PATH {
+            held.wait();
+        }
+        if r.path == STATUS_PATH || r.path == BULK_STATUS_PATH {
+            // While the reader's look-up is out, the sender's second stamp lands: the row is
+            // now due in a minute, and the commit is (still) on its way.
+            let in_a_minute = konnect::clock::now_ms() + 60_000;
+            set_due(&at, in_a_minute);
+        }
+        None
+    });
+    let base = server.base_url();
+    let konnect = |args: &[&str]| output(against(&home, &base, common::TOKEN, &journal, args));
+    assert_eq!(konnect(&["config", "set", "lookup_grace_secs", "0"]).0, 0);
+    let mut paying = against(
+        &home,
+        &base,
+        common::TOKEN,
+        &journal,
+        &common::pay_args("active", PKG, &[]),
+    );
+    let paying = paying
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    common::wait_for_request(&paths, COMMIT_PATH);
+    // The first stamp, as a reader finds it after a long stall: long past, grace and all.
+    set_due(&journal, konnect::clock::now_ms() - 60_000);
+    let reference = only_row(&journal).0;
+    let (code, out, err) = konnect(&["status", &reference]);
+    assert_eq!(code, 4, "judged by a moved stamp, still pending:\n{out}{err}");
+    assert!(
+        out.contains("not yet known") && !out.contains("nothing was charged"),
+        "{out}{err}"
+    );
+    assert_eq!(
+        only_row(&journal).1,
+        "pending",
+        "unsettled, as the look-up left it"
+    );
+    set_due(&journal, konnect::clock::now_ms() - 60_000);
+    let (code, _, err) = konnect(&["reconcile"]);
+    assert_eq!(code, 4, "reconcile judges the same way: {err}");
+    assert_eq!(only_row(&journal).1, "pending");
+    gate.open();
+    let out = paying.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(only_row(&journal).1, "success");
+}
+
+fn set_due(journal: &Path, due_ms: i64) {
+    let conn = rusqlite::Connection::open(journal).unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    let n = conn
+        .execute("UPDATE payments SET answer_due_ms = ?1", [due_ms])
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+fn only_row(journal: &Path) -> (String, String) {
+    let conn = rusqlite::Connection::open(journal).unwrap();
+    conn.query_row("SELECT reference, outcome FROM payments", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .unwrap()
 }
