@@ -123,7 +123,14 @@ impl Journal {
     }
 
     fn err(&self) -> impl Fn(String) -> Failure + '_ {
-        move |e| Failure::internal(format!("journal {}: {e}", self.shown.display()))
+        move |e| {
+            let kind = if e.starts_with(store::UNANSWERED) {
+                crate::failure::Kind::Network
+            } else {
+                crate::failure::Kind::Internal
+            };
+            Failure::new(kind, format!("journal {}: {e}", self.shown.display()))
+        }
     }
 
     fn rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Vec<Value>>, Failure> {

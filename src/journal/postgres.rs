@@ -5,7 +5,7 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::store::{Store, Value};
+use super::store::{Store, UNANSWERED, Value};
 use postgres::types::{ToSql, Type};
 
 /// What went wrong, in the server's words when it gave some ("role \"x\" does not exist"),
@@ -166,7 +166,7 @@ impl Postgres {
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 self.jobs = None;
                 Err(format!(
-                    "the database did not answer within {:.1} s (a network outage or a stalled server?)",
+                    "{UNANSWERED} {:.1} s (a network outage or a stalled server?)",
                     self.deadline.as_secs_f64()
                 ))
             }

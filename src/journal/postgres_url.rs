@@ -197,27 +197,38 @@ impl Target {
                     self.root_cert.as_deref(),
                 )?)),
         };
-        result.map_err(|e| match crate::api::tls::tls_cause(&e) {
+        let mut client = result.map_err(|e| match crate::api::tls::tls_cause(&e) {
             Some(tls) => format!(
                 "{}; give the shop's CA with ?sslrootcert=PATH in the journal URL",
                 crate::api::tls::what_failed(tls, &self.host)
             ),
             None => super::postgres::pg_error(e),
-        })
+        })?;
+        client
+            .batch_execute(&server_limits(super::postgres::deadline()))
+            .map_err(super::postgres::pg_error)?;
+        Ok(client)
     }
 }
 
-/// A stalled network or server fails a call instead of hanging it: the server ends a statement
-/// or a lock wait that outlives the client's deadline, and a session left inside a transaction
-/// (a counter gone mid-payment) so that its locks are freed; the socket gives up on a peer that
+/// The server ends a statement or a lock wait a fifth before the client's deadline (so the
+/// client usually hears why, and the connection survives), and a session left inside a
+/// transaction (a counter gone mid-payment) so that its locks are freed. Set after connecting,
+/// not as a startup `options` parameter, which connection poolers such as PgBouncer refuse.
+fn server_limits(deadline: std::time::Duration) -> String {
+    let client_ms = deadline.as_millis();
+    let ms = (client_ms - client_ms / 5).max(1);
+    format!(
+        "SET statement_timeout = {ms}; SET lock_timeout = {ms}; \
+         SET idle_in_transaction_session_timeout = {}",
+        client_ms.max(60_000)
+    )
+}
+
+/// A stalled network fails a call instead of hanging it: the socket gives up on a peer that
 /// stopped acknowledging (Linux) or answering keepalives.
 fn stall_limits(config: &mut postgres::Config) {
     let deadline = super::postgres::deadline();
-    let ms = deadline.as_millis();
-    config.options(&format!(
-        "-c statement_timeout={ms} -c lock_timeout={ms} -c idle_in_transaction_session_timeout={}",
-        ms.max(60_000)
-    ));
     config
         .keepalives(true)
         .keepalives_idle(std::time::Duration::from_secs(5))
@@ -345,6 +356,19 @@ impl rustls::client::danger::ServerCertVerifier for Unchecked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_server_gives_up_before_the_client_does() {
+        let limits = server_limits(std::time::Duration::from_secs(15));
+        assert!(limits.contains("statement_timeout = 12000;"), "{limits}");
+        assert!(limits.contains("lock_timeout = 12000;"), "{limits}");
+        assert!(
+            limits.ends_with("idle_in_transaction_session_timeout = 60000"),
+            "{limits}"
+        );
+        let short = server_limits(std::time::Duration::from_millis(700));
+        assert!(short.contains("statement_timeout = 560;"), "{short}");
+    }
 
     #[test]
     fn the_scheme_is_read_in_any_case() {

@@ -7,6 +7,10 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
+/// How a store's error begins when the database did not answer in time: a stalled network or
+/// server, which the journal reports as a network failure (exit 5), not a broken journal.
+pub const UNANSWERED: &str = "the database did not answer within";
+
 /// A value passed to or read from the store.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
