@@ -6,7 +6,7 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -59,6 +59,10 @@ pub enum Reply {
     },
     /// Write these bytes as they are, then close: for answers that are not HTTP at all.
     Raw(Vec<u8>),
+    /// Reply, then close the connection: the next request needs a connection of its own.
+    Close(Box<Reply>),
+    /// Reply, close, and refuse every connection for this long: a service that went away.
+    ThenRefuse(Duration, Box<Reply>),
 }
 
 impl Reply {
@@ -96,6 +100,9 @@ struct Shared {
     hits: Arc<AtomicUsize>,
     accepted: Arc<AtomicUsize>,
     connections: Connections,
+    addr: SocketAddr,
+    /// Until when (ms since the epoch) the acceptor stops listening; 0 when it listens.
+    refuse_until_ms: Arc<AtomicU64>,
 }
 
 impl Server {
@@ -123,6 +130,8 @@ impl Server {
             hits: Arc::new(AtomicUsize::new(0)),
             accepted: Arc::new(AtomicUsize::new(0)),
             connections: Arc::default(),
+            addr,
+            refuse_until_ms: Arc::default(),
         };
         let mut server = Server {
             addr,
@@ -180,12 +189,24 @@ impl Drop for Server {
     }
 }
 
-fn accept_loop(listener: TcpListener, shared: Shared) {
-    for conn in listener.incoming() {
+fn accept_loop(mut listener: TcpListener, shared: Shared) {
+    loop {
+        let conn = listener.accept();
         if shared.stop.load(Ordering::SeqCst) {
             break;
         }
-        let Ok(stream) = conn else { continue };
+        let until = shared.refuse_until_ms.swap(0, Ordering::SeqCst);
+        if until > 0 {
+            // Closed, the port refuses connections (and resets those not yet accepted).
+            drop((conn, listener));
+            let left = until.saturating_sub(crate::clock::now_ms().max(0) as u64);
+            match pause(Duration::from_millis(left), &shared.stop).then(|| listen_again(&shared)) {
+                Some(Some(again)) => listener = again,
+                _ => break,
+            }
+            continue;
+        }
+        let Ok((stream, _)) = conn else { continue };
         let Ok(control) = stream.try_clone() else { continue };
         shared.accepted.fetch_add(1, Ordering::SeqCst);
         let each = shared.clone();
@@ -198,6 +219,26 @@ fn accept_loop(listener: TcpListener, shared: Shared) {
             open.push((control, thread));
         }
     }
+}
+
+/// Binds the server's address again after a refusal; None if the server stopped meanwhile.
+fn listen_again(shared: &Shared) -> Option<TcpListener> {
+    loop {
+        if shared.stop.load(Ordering::SeqCst) {
+            return None;
+        }
+        if let Ok(l) = TcpListener::bind(shared.addr) {
+            return Some(l);
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Makes the acceptor stop listening for `window`, waking it with a connection of our own.
+fn refuse_for(shared: &Shared, window: Duration) {
+    let until = crate::clock::now_ms().max(0) as u64 + window.as_millis() as u64;
+    shared.refuse_until_ms.store(until, Ordering::SeqCst);
+    let _ = TcpStream::connect_timeout(&shared.addr, Duration::from_millis(200));
 }
 
 /// Sleeps for `wait`, waking early when the server stops.
@@ -267,6 +308,11 @@ fn serve_connection<S: Read + Write>(mut conn: BufReader<S>, control: &TcpStream
         shared.hits.fetch_add(1, Ordering::SeqCst);
         let head_only = head.request.method == "HEAD";
         let reply = (shared.handler)(&head.request);
+        if let Reply::ThenRefuse(window, inner) = reply {
+            let _ = send(conn.get_mut(), *inner, true, head_only, &shared.stop);
+            refuse_for(shared, window);
+            return;
+        }
         if !send(conn.get_mut(), reply, head.close, head_only, &shared.stop) {
             return;
         }
@@ -282,6 +328,10 @@ fn send(out: &mut impl Write, reply: Reply, close: bool, head_only: bool, stop: 
             body,
         } => write_full(out, status, content_type, &body, close, head_only).is_ok() && !close,
         Reply::Cut => false,
+        Reply::Close(inner) | Reply::ThenRefuse(_, inner) => {
+            let _ = send(out, *inner, true, head_only, stop);
+            false
+        }
         Reply::After(wait, inner) => pause(wait, stop) && send(out, *inner, close, head_only, stop),
         Reply::Dribble { status, body, every } => {
             let head = format!(

@@ -1,6 +1,8 @@
 //! The built-in simulator of the service, on loopback: what the test suite pays against, and
 //! what anyone can try konnect on without credentials.
 
+pub mod chaos;
+mod customers;
 pub mod http;
 pub mod sim;
 pub mod tls;
@@ -60,7 +62,7 @@ impl Sandbox {
 }
 
 /// Options from `KONNECT_SANDBOX_SLOW_SECS`, `KONNECT_SANDBOX_SETTLE_SECS`, `KONNECT_SANDBOX_LATE_SECS`,
-/// `KONNECT_SANDBOX_HOLD` and `KONNECT_SANDBOX_CREDITS`,
+/// `KONNECT_SANDBOX_HOLD`, `KONNECT_SANDBOX_CREDITS` and `KONNECT_SANDBOX_CHAOS[_RATES]`,
 /// so that tests can make the faults quick without flags on every command.
 pub fn options_from_env(get: impl Fn(&str) -> Option<String>) -> Result<Options, String> {
     let mut opts = Options::default();
@@ -95,6 +97,7 @@ pub fn options_from_env(get: impl Fn(&str) -> Option<String>) -> Result<Options,
                 "KONNECT_SANDBOX_HOLD must be a count from 0 to 64, not '{h}'"
             ))?;
     }
+    opts.chaos = chaos::Chaos::from_env(&get)?;
     if let Some(c) = get("KONNECT_SANDBOX_CREDITS") {
         opts.credits =
             Npr::parse_typed(&c).map_err(|_| "KONNECT_SANDBOX_CREDITS must be an amount".to_string())?;

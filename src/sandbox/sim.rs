@@ -10,13 +10,11 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use super::chaos::{self, Chaos, Fault};
+use super::customers::{customer_answer, wire_packages};
 use super::http::{Reply, Request};
 use crate::api::{self, wire};
 use crate::money::Npr;
-
-const ACTIVE: &str = include_str!("fixtures/active.json");
-const EXPIRED: &str = include_str!("fixtures/expired.json");
-const NEW: &str = include_str!("fixtures/new.json");
 
 /// The most references one bulk status request may carry.
 const MAX_BULK: usize = 50;
@@ -38,6 +36,8 @@ pub struct Options {
     /// Hold each details answer until this many details requests have arrived (at most ten
     /// seconds), so that tests can release several cashiers at the same moment.
     pub hold: usize,
+    /// The fault mode: each commit meets a fault chosen from the seed (`KONNECT_SANDBOX_CHAOS`).
+    pub chaos: Option<Chaos>,
 }
 
 impl Default for Options {
@@ -49,6 +49,7 @@ impl Default for Options {
             state_file: None,
             late: Duration::from_secs(60),
             hold: 0,
+            chaos: None,
         }
     }
 }
@@ -98,6 +99,9 @@ pub struct State {
     /// The size of every bulk status look-up, so tests can see the batching.
     #[serde(default)]
     pub bulk_lookups: Vec<usize>,
+    /// In the fault mode: the fault each commit met, by reference (none: answered as usual).
+    #[serde(default)]
+    pub faults: BTreeMap<String, String>,
 }
 
 impl State {
@@ -113,6 +117,7 @@ impl State {
             txns: BTreeMap::new(),
             commits: Vec::new(),
             bulk_lookups: Vec::new(),
+            faults: BTreeMap::new(),
         }
     }
 
@@ -158,30 +163,6 @@ fn validation(details: &str) -> Reply {
 /// The clock's milliseconds, as the simulator's state keeps them.
 fn now_ms() -> u64 {
     u64::try_from(crate::clock::now_ms()).unwrap_or(0)
-}
-
-/// A fault or kind of customer chosen by username.
-fn customer_answer(username: &str) -> Option<Value> {
-    let parse = |s: &str| serde_json::from_str::<Value>(s).ok();
-    let mut v = match username {
-        "new" => return parse(NEW),
-        "active" | "9779869045195" => return parse(ACTIVE),
-        "expired" | "9779803074977" => return parse(EXPIRED),
-        "due" | "queued" | "slow" | "cut" | "late" | "boom" | "fail" | "dribble" | "nepali" => parse(ACTIVE)?,
-        _ => return None,
-    };
-    let name = match username {
-        "nepali" => "चन्द्रमणि न्यौपाने".to_string(),
-        other => format!("{}{} Tester", other[..1].to_uppercase(), &other[1..]),
-    };
-    v["customer"]["username"] = json!(username);
-    v["customer"]["name"] = json!(name);
-    if username == "due" {
-        v["due"] = json!({"amount": "1500.00000", "message": "Due Amount is Rs. 1500"});
-        v["customer"]["status"] = json!("Expired");
-        v["current_subscription"]["status"] = json!("Expired");
-    }
-    Some(v)
 }
 
 impl Simulator {
@@ -313,6 +294,7 @@ impl Simulator {
         let reference = wire::text(body.get("reference"));
         let username = wire::text(body.get("username")).unwrap_or_default();
         let slug = wire::text(body.get("service_slug")).unwrap_or_default();
+        let chaos_on = self.opts.chaos.is_some();
         self.with_state(|s| {
             if let Err(reply) = take_reference(s, reference.as_deref()) {
                 return reply;
@@ -355,7 +337,12 @@ impl Simulator {
                     every: Duration::from_millis(1000),
                 };
             }
-            Reply::json(200, &answer)
+            let reply = Reply::json(200, &answer);
+            if chaos_on {
+                // The commit then needs a connection of its own, which a refusal can meet.
+                return Reply::Close(Box::new(reply));
+            }
+            reply
         })
     }
 
@@ -369,6 +356,8 @@ impl Simulator {
             if let Some(r) = &reference {
                 s.commits.push(CommitRecord { reference: r.clone(), at_ms: now_ms() });
             }
+            let arrived = s.commits.len().saturating_sub(1) as u64;
+            let fault = opts.chaos.as_ref().map_or(Fault::None, |c| c.pick(arrived));
             if let Err(reply) = take_reference(s, reference.as_deref()) {
                 return reply;
             }
@@ -391,15 +380,18 @@ impl Simulator {
             }
             let user = session.username.as_str();
             if user == "boom" {
-                return Reply::Full {
-                    status: 502,
-                    content_type: "text/html",
-                    body: b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>".to_vec(),
-                };
+                return chaos::bad_gateway();
+            }
+            if fault != Fault::None {
+                s.faults.insert(reference.clone(), fault.name().into());
+            }
+            if let Some(reply) = chaos::refusal(fault) {
+                return reply;
             }
             let state = match user {
                 "fail" => "Failed",
                 "queued" => "Queued",
+                _ if fault == Fault::Queued => "Queued",
                 _ => "Success",
             };
             let response_id = s.next_txn;
@@ -412,7 +404,7 @@ impl Simulator {
                 }
             }
             let settle_at_ms = (state == "Queued").then(|| now_ms() + opts.settle.as_millis() as u64);
-            let late_since_ms = (user == "late").then(now_ms);
+            let late_since_ms = (user == "late" || fault == Fault::Late).then(now_ms);
             s.txns.insert(
                 reference.clone(),
                 Txn { reference, username: user.to_string(), package_id, amount: *price, state: state.to_string(), response_id, settle_at_ms, late_since_ms },
@@ -434,11 +426,12 @@ impl Simulator {
                 }),
             };
             let reply = Reply::json(200, &answer);
-            match user {
+            let reply = match user {
                 "slow" => Reply::After(opts.slow, Box::new(reply)),
                 "cut" | "late" => Reply::Cut,
                 _ => reply,
-            }
+            };
+            chaos::charged(fault, reply, opts.slow)
         })
     }
 
@@ -536,20 +529,4 @@ fn take_reference(s: &mut State, reference: Option<&str>) -> Result<(), Reply> {
         ));
     }
     Ok(())
-}
-
-fn wire_packages(answer: &Value) -> Vec<(String, Npr)> {
-    answer["packages"]
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .filter_map(|p| {
-                    Some((
-                        wire::text(p.get("package_id"))?,
-                        wire::money(p.get("amount"), "").ok()??,
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
