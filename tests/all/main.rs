@@ -19,5 +19,8 @@ mod pty;
 mod receipts;
 mod secrets;
 mod shared;
+// SIGKILL and four counters of processes: Linux's; under Wine its starts alone take minutes.
+#[cfg(unix)]
+mod soak;
 mod tls;
 mod upgrade;

@@ -180,9 +180,9 @@ impl SandboxProcess {
     pub fn start_with(home: &Home, state: Option<&std::path::Path>, env: &[(&str, &str)]) -> SandboxProcess {
         use std::io::BufRead;
         let mut cmd = std_cmd(home);
-        cmd.envs(env.iter().copied());
         cmd.env("KONNECT_SANDBOX_SLOW_SECS", "3")
             .env("KONNECT_SANDBOX_SETTLE_SECS", "0")
+            .envs(env.iter().copied())
             .args(["sandbox", "--addr", "127.0.0.1:0"])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null());
