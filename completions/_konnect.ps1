@@ -427,6 +427,8 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy every row of this journal into another, keeping references; safe to run again')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a checked copy of the SQLite journal while counters keep paying')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a copy back as the journal (the journal as it was is kept first)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -452,12 +454,63 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'konnect;journal;backup' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from this file (there is no flag that takes the token itself)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds a whole request may take [default: 30]')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop''s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect''s data folder]')
+            [CompletionResult]::new('--counter', '--counter', [CompletionResultType]::ParameterName, 'This counter''s name in a shared journal [default: the computer''s name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (NDJSON for batches)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: missing values and confirmations become usage errors')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in simulator (test token, journal of its own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange on stderr (method, path, status, time; never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange on stderr (method, path, status, time; never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors (no banner, no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors (no banner, no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'konnect;journal;restore' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which service: the staging server (test) or the live one')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the service, overriding --env')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from this file (there is no flag that takes the token itself)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds a whole request may take [default: 30]')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop''s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect''s data folder]')
+            [CompletionResult]::new('--counter', '--counter', [CompletionResultType]::ParameterName, 'This counter''s name in a shared journal [default: the computer''s name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by auto)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Restore even though the journal holds payments the copy lacks')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (NDJSON for batches)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: missing values and confirmations become usage errors')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in simulator (test token, journal of its own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange on stderr (method, path, status, time; never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange on stderr (method, path, status, time; never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors (no banner, no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors (no banner, no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'konnect;journal;help' {
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy every row of this journal into another, keeping references; safe to run again')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a checked copy of the SQLite journal while counters keep paying')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a copy back as the journal (the journal as it was is kept first)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'konnect;journal;help;copy' {
+            break
+        }
+        'konnect;journal;help;backup' {
+            break
+        }
+        'konnect;journal;help;restore' {
             break
         }
         'konnect;journal;help;help' {
@@ -639,9 +692,17 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
         }
         'konnect;help;journal' {
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy every row of this journal into another, keeping references; safe to run again')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a checked copy of the SQLite journal while counters keep paying')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a copy back as the journal (the journal as it was is kept first)')
             break
         }
         'konnect;help;journal;copy' {
+            break
+        }
+        'konnect;help;journal;backup' {
+            break
+        }
+        'konnect;help;journal;restore' {
             break
         }
         'konnect;help;doctor' {

@@ -160,8 +160,17 @@ _konnect() {
             konnect__subcmd__help__subcmd__config,show)
                 cmd="konnect__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            konnect__subcmd__help__subcmd__journal,backup)
+                cmd="konnect__subcmd__help__subcmd__journal__subcmd__backup"
+                ;;
             konnect__subcmd__help__subcmd__journal,copy)
                 cmd="konnect__subcmd__help__subcmd__journal__subcmd__copy"
+                ;;
+            konnect__subcmd__help__subcmd__journal,restore)
+                cmd="konnect__subcmd__help__subcmd__journal__subcmd__restore"
+                ;;
+            konnect__subcmd__journal,backup)
+                cmd="konnect__subcmd__journal__subcmd__backup"
                 ;;
             konnect__subcmd__journal,copy)
                 cmd="konnect__subcmd__journal__subcmd__copy"
@@ -169,11 +178,20 @@ _konnect() {
             konnect__subcmd__journal,help)
                 cmd="konnect__subcmd__journal__subcmd__help"
                 ;;
+            konnect__subcmd__journal,restore)
+                cmd="konnect__subcmd__journal__subcmd__restore"
+                ;;
+            konnect__subcmd__journal__subcmd__help,backup)
+                cmd="konnect__subcmd__journal__subcmd__help__subcmd__backup"
+                ;;
             konnect__subcmd__journal__subcmd__help,copy)
                 cmd="konnect__subcmd__journal__subcmd__help__subcmd__copy"
                 ;;
             konnect__subcmd__journal__subcmd__help,help)
                 cmd="konnect__subcmd__journal__subcmd__help__subcmd__help"
+                ;;
+            konnect__subcmd__journal__subcmd__help,restore)
+                cmd="konnect__subcmd__journal__subcmd__help__subcmd__restore"
                 ;;
             *)
                 ;;
@@ -914,7 +932,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__help__subcmd__journal)
-            opts="copy"
+            opts="copy backup restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,7 +945,35 @@ _konnect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        konnect__subcmd__help__subcmd__journal__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         konnect__subcmd__help__subcmd__journal__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__help__subcmd__journal__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1130,8 +1176,50 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__journal)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version copy help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version copy backup restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -W "test live" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal__subcmd__backup)
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1221,8 +1309,22 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__journal__subcmd__help)
-            opts="copy help"
+            opts="copy backup restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1255,6 +1357,62 @@ _konnect() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        konnect__subcmd__journal__subcmd__restore)
+            opts="-v -q -h -V --force --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -W "test live" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

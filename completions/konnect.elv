@@ -403,6 +403,8 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand copy 'Copy every row of this journal into another, keeping references; safe to run again'
+            cand backup 'Write a checked copy of the SQLite journal while counters keep paying'
+            cand restore 'Put a copy back as the journal (the journal as it was is kept first)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'konnect;journal;copy'= {
@@ -426,11 +428,58 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'konnect;journal;backup'= {
+            cand --env 'Which service: the staging server (test) or the live one'
+            cand --base-url 'Base URL of the service, overriding --env'
+            cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
+            cand --timeout 'Seconds a whole request may take [default: 30]'
+            cand --journal 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop''s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect''s data folder]'
+            cand --counter 'This counter''s name in a shared journal [default: the computer''s name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --json 'Print exactly one JSON document on stdout (NDJSON for batches)'
+            cand --no-input 'Never prompt: missing values and confirmations become usage errors'
+            cand --sandbox 'Run against the built-in simulator (test token, journal of its own)'
+            cand -v 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand --verbose 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand -q 'Print only results and errors (no banner, no warnings)'
+            cand --quiet 'Print only results and errors (no banner, no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'konnect;journal;restore'= {
+            cand --env 'Which service: the staging server (test) or the live one'
+            cand --base-url 'Base URL of the service, overriding --env'
+            cand --token-file 'Read the token from this file (there is no flag that takes the token itself)'
+            cand --timeout 'Seconds a whole request may take [default: 30]'
+            cand --journal 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop''s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect''s data folder]'
+            cand --counter 'This counter''s name in a shared journal [default: the computer''s name]'
+            cand --color 'When to use colour (NO_COLOR is honoured by auto)'
+            cand --force 'Restore even though the journal holds payments the copy lacks'
+            cand --json 'Print exactly one JSON document on stdout (NDJSON for batches)'
+            cand --no-input 'Never prompt: missing values and confirmations become usage errors'
+            cand --sandbox 'Run against the built-in simulator (test token, journal of its own)'
+            cand -v 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand --verbose 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+            cand -q 'Print only results and errors (no banner, no warnings)'
+            cand --quiet 'Print only results and errors (no banner, no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'konnect;journal;help'= {
             cand copy 'Copy every row of this journal into another, keeping references; safe to run again'
+            cand backup 'Write a checked copy of the SQLite journal while counters keep paying'
+            cand restore 'Put a copy back as the journal (the journal as it was is kept first)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'konnect;journal;help;copy'= {
+        }
+        &'konnect;journal;help;backup'= {
+        }
+        &'konnect;journal;help;restore'= {
         }
         &'konnect;journal;help;help'= {
         }
@@ -590,8 +639,14 @@ set edit:completion:arg-completer[konnect] = {|@words|
         }
         &'konnect;help;journal'= {
             cand copy 'Copy every row of this journal into another, keeping references; safe to run again'
+            cand backup 'Write a checked copy of the SQLite journal while counters keep paying'
+            cand restore 'Put a copy back as the journal (the journal as it was is kept first)'
         }
         &'konnect;help;journal;copy'= {
+        }
+        &'konnect;help;journal;backup'= {
+        }
+        &'konnect;help;journal;restore'= {
         }
         &'konnect;help;doctor'= {
         }

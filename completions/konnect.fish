@@ -350,25 +350,27 @@ complete -c konnect -n "__fish_konnect_using_subcommand counter" -s v -l verbose
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -s V -l version -d 'Print version'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
 live\t''"
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l base-url -d 'Base URL of the service, overriding --env' -r
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -s h -l help -d 'Print help'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -s V -l version -d 'Print version'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -f -a "copy" -d 'Copy every row of this journal into another, keeping references; safe to run again'
-complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -f -a "copy" -d 'Copy every row of this journal into another, keeping references; safe to run again'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -f -a "backup" -d 'Write a checked copy of the SQLite journal while counters keep paying'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -f -a "restore" -d 'Put a copy back as the journal (the journal as it was is kept first)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -l to -d 'The journal to copy into: postgres://USER@HOST[:PORT]/DB (the password from PGPASSWORD, ~/.pgpass or the config file) or a SQLite file' -r -f
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
 live\t''"
@@ -387,7 +389,44 @@ complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
+live\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l base-url -d 'Base URL of the service, overriding --env' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l token-file -d 'Read the token from this file (there is no flag that takes the token itself)' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l force -d 'Restore even though the journal holds payments the copy lacks'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l json -d 'Print exactly one JSON document on stdout (NDJSON for batches)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt: missing values and confirmations become usage errors'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in simulator (test token, journal of its own)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Log each HTTP exchange on stderr (method, path, status, time; never the token)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only results and errors (no banner, no warnings)'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy every row of this journal into another, keeping references; safe to run again'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Write a checked copy of the SQLite journal while counters keep paying'
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Put a copy back as the journal (the journal as it was is kept first)'
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l env -d 'Which service: the staging server (test) or the live one' -r -f -a "test\t''
 live\t''"
@@ -499,3 +538,5 @@ complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_su
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-token" -d 'Store the token (read from stdin, or a hidden prompt on a terminal)'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from journal" -f -a "copy" -d 'Copy every row of this journal into another, keeping references; safe to run again'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from journal" -f -a "backup" -d 'Write a checked copy of the SQLite journal while counters keep paying'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from journal" -f -a "restore" -d 'Put a copy back as the journal (the journal as it was is kept first)'

@@ -284,6 +284,27 @@ pub enum JournalCommand {
         #[arg(long, value_name = "JOURNAL", value_hint = clap::ValueHint::Other)]
         to: PathBuf,
     },
+    /// Write a checked copy of the SQLite journal while counters keep paying
+    #[command(
+        after_help = "Without DEST the copy goes into the folder beside the journal (JOURNAL.backups), where the daily\ncopies are kept too. A PostgreSQL journal is backed up with the shop's own pg_dump.\n\nExamples:\n  konnect journal backup\n  konnect journal backup /media/usb/"
+    )]
+    Backup {
+        /// A new file, or a folder to put the copy in
+        #[arg(value_name = "DEST", value_hint = clap::ValueHint::AnyPath)]
+        dest: Option<PathBuf>,
+    },
+    /// Put a copy back as the journal (the journal as it was is kept first)
+    #[command(
+        after_help = "Refuses (exit 2) a file that is not a konnect journal, is damaged or comes from a newer konnect,\nand a copy that lacks payments the journal holds, unless --force. The journal as it was is kept\nin JOURNAL.backups (a damaged one is moved there). Stop the other counters using this file first.\n\nExample:\n  konnect journal restore ~/.local/share/konnect/journal.sqlite3.backups/daily-20261202-091500.sqlite3"
+    )]
+    Restore {
+        /// The copy to restore
+        #[arg(value_name = "SRC", value_hint = clap::ValueHint::FilePath)]
+        src: PathBuf,
+        /// Restore even though the journal holds payments the copy lacks
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]

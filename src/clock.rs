@@ -26,6 +26,21 @@ pub fn local_time(ms: i64) -> String {
         .unwrap_or_else(|| ms.to_string())
 }
 
+/// A file's time (its modification), shown as [`local_time`].
+pub fn file_time(at: std::time::SystemTime) -> String {
+    let ms = at
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    local_time(ms)
+}
+
+/// `20261203-101500`, local: a time in a file's name (no colons, which Windows refuses).
+pub fn file_stamp(ms: i64) -> String {
+    zoned(ms)
+        .map(|z| z.strftime("%Y%m%d-%H%M%S").to_string())
+        .unwrap_or_else(|| ms.to_string())
+}
+
 /// The first whole minute at or after `ms`, local: a time to wait for is never shown early
 /// ("after 09:32" for 09:31:05).
 pub fn local_minute_after(ms: i64) -> String {

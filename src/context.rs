@@ -24,6 +24,8 @@ pub struct Ctx {
     banner_shown: bool,
     /// The unsettled-payments warning is said once per run.
     unsettled_warned: bool,
+    /// A journal was opened: the daily copy is due a look when the command ends.
+    journal_used: bool,
 }
 
 impl Ctx {
@@ -44,6 +46,7 @@ impl Ctx {
             sandbox: None,
             banner_shown: false,
             unsettled_warned: false,
+            journal_used: false,
         })
     }
 
@@ -112,6 +115,7 @@ impl Ctx {
     pub fn journal(&mut self) -> Result<Journal, Failure> {
         self.ensure_sandbox()?;
         let journal = Journal::open(&self.settings.journal.value, self.settings.env_label())?;
+        self.journal_used = true;
         let unsettled = journal.unsettled_count()?;
         if unsettled > 0 && !std::mem::replace(&mut self.unsettled_warned, true) {
             self.ui.warn(&format!(
@@ -119,6 +123,30 @@ impl Ctx {
             ));
         }
         Ok(journal)
+    }
+
+    /// Makes the day's copy of a SQLite journal this run used, if it is due (see
+    /// [`Journal::daily_copy`]): after the command's work, so it never delays a payment, and
+    /// never its outcome: a copy that fails is a warning.
+    pub fn daily_copy(&mut self) {
+        if !self.journal_used
+            || self.settings.backups_kept == 0
+            || crate::journal::is_postgres(&self.settings.journal.value)
+        {
+            return;
+        }
+        let made = Journal::open(&self.settings.journal.value, self.settings.env_label())
+            .and_then(|j| j.daily_copy(self.settings.backups_kept));
+        match made {
+            Ok(Some(w)) if self.global.verbose > 0 => {
+                self.ui.note(&format!("the day's copy of the journal: {}", w.path.display()));
+            }
+            Ok(_) => {}
+            Err(e) => self.ui.warn(&format!(
+                "the day's copy of the journal was not made: {}; payments are not affected (try `konnect journal backup`)",
+                e.message
+            )),
+        }
     }
 
     /// The journal without the unsettled-payments warning, for a command that reports on one

@@ -71,6 +71,7 @@ fn show(ctx: &Ctx) {
             "ca_file": s.ca_file.as_ref().map(|c| json!({"value": c.value, "source": c.source.to_string()})),
             "counter": {"value": s.counter.value, "source": s.counter.source.to_string()},
             "receipt_width": s.receipt_width,
+            "backups_kept": s.backups_kept,
             "shop": {"name": s.shop.name, "address": s.shop.address, "phone": s.shop.phone, "pan": s.shop.pan},
         }));
         return;
@@ -111,6 +112,7 @@ fn show(ctx: &Ctx) {
         s.counter.source
     );
     println!("receipt_width  {}", s.receipt_width);
+    println!("backups_kept  {}", s.backups_kept);
     let shop = [
         ("shop_name", &s.shop.name),
         ("shop_address", &s.shop.address),

@@ -95,10 +95,14 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
                 Err(other) => return Err(other),
             },
         }
+        // A shift may run for days: the day's copy is made between customers.
+        ctx.daily_copy();
         eprintln!();
     }
     interrupt::set_stage(Stage::Idle);
-    let shorts = journal.short_references().unwrap_or_default();
+    let shorts = journal
+        .short_references_of(shift.pending.iter().map(String::as_str))
+        .unwrap_or_default();
     eprintln!("{}", summary(&shift, &shorts));
     Ok(ExitCode::from(if shift.pending.is_empty() {
         0

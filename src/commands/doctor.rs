@@ -38,6 +38,9 @@ struct Check {
     fix: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     ms: Option<u128>,
+    /// Works, but should be seen to: shown with its fix, the exit code unchanged.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    warning: bool,
 }
 
 impl Check {
@@ -49,6 +52,15 @@ impl Check {
             detail: detail.into(),
             fix: None,
             ms: None,
+            warning: false,
+        }
+    }
+
+    fn warn(name: &'static str, area: Area, detail: impl Into<String>, fix: impl Into<String>) -> Check {
+        Check {
+            warning: true,
+            fix: Some(fix.into()),
+            ..Check::pass(name, area, detail)
         }
     }
 
@@ -68,7 +80,7 @@ impl Check {
 
 pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
     ctx.ensure_sandbox()?;
-    let mut checks = vec![token(ctx), config_file(ctx), journal(ctx)];
+    let mut checks = vec![token(ctx), config_file(ctx), journal(ctx), backups(ctx)];
     if let Some(ca) = ca_file(ctx) {
         checks.push(ca);
     }
@@ -132,7 +144,9 @@ fn journal(ctx: &Ctx) -> Check {
     let journal = match Journal::open(path, ctx.settings.env_label()) {
         Ok(j) => j,
         Err(f) => {
-            let fix = if crate::journal::is_postgres(path) {
+            let fix = if f.message.contains(" is damaged (") {
+                "restore a copy with `konnect journal restore FILE` (the line above names the newest); the damaged file is kept aside"
+            } else if crate::journal::is_postgres(path) {
                 "check that the server is up and reachable, the user and password (PGPASSWORD or ~/.pgpass) and sslmode"
             } else {
                 "check the folder's permissions and free space, or set --journal"
@@ -157,8 +171,68 @@ fn journal(ctx: &Ctx) -> Check {
             "journal",
             Area::Setup,
             f.message,
-            "repair that row with sqlite3 or psql (the service's record of the reference has its true values), or restore the journal from a backup",
+            "repair that row with sqlite3 or psql (the service's record of the reference has its true values), or restore a copy with `konnect journal restore FILE`",
         ),
+    }
+}
+
+/// A SQLite journal with payments and no recent copy is one dead disk away from lost books.
+fn backups(ctx: &Ctx) -> Check {
+    const STALE: Duration = Duration::from_secs(2 * 24 * 60 * 60);
+    let path = &ctx.settings.journal.value;
+    if crate::journal::is_postgres(path) {
+        return Check::pass(
+            "backups",
+            Area::Setup,
+            "a PostgreSQL journal: the shop's pg_dump keeps its copies",
+        );
+    }
+    let kept = ctx.settings.backups_kept;
+    let fix = if kept == 0 {
+        "run `konnect journal backup`; daily copies are off: `konnect config set backups_kept 7` turns them on"
+    } else {
+        "run `konnect journal backup` (any command that uses the journal then keeps a daily copy)"
+    };
+    let made = crate::clock::file_time;
+    match crate::journal::backup::newest(path) {
+        Some((copy, at)) if at.elapsed().is_ok_and(|age| age < STALE) => Check::pass(
+            "backups",
+            Area::Setup,
+            format!(
+                "the newest copy is {} (made {}); daily copies kept: {kept}",
+                copy.display(),
+                made(at)
+            ),
+        ),
+        Some((copy, at)) => Check::warn(
+            "backups",
+            Area::Setup,
+            format!(
+                "the newest copy, {}, is older than 2 days (made {})",
+                copy.display(),
+                made(at)
+            ),
+            fix,
+        ),
+        None => {
+            let rows = Journal::open(path, ctx.settings.env_label()).and_then(|j| j.row_count());
+            match rows {
+                Ok(0) => Check::pass(
+                    "backups",
+                    Area::Setup,
+                    "no copies yet: the journal has no payments",
+                ),
+                _ => Check::warn(
+                    "backups",
+                    Area::Setup,
+                    format!(
+                        "the journal has no copy in {}",
+                        crate::journal::backup::folder(path).display()
+                    ),
+                    fix,
+                ),
+            }
+        }
     }
 }
 
@@ -401,7 +475,11 @@ fn report(ctx: &Ctx, checks: &[Check]) {
     let (tick, cross) = crate::ui::marks(ctx.ui.unicode || !ctx.ui.stderr_tty);
     let width = crate::ui::stdout_columns();
     for c in checks {
-        let mark = if c.ok {
+        let mark = if c.warning {
+            console::style(if tick == "OK" { "!!" } else { "!" })
+                .yellow()
+                .to_string()
+        } else if c.ok {
             console::style(tick).green().to_string()
         } else {
             console::style(cross).red().to_string()
@@ -421,7 +499,9 @@ fn report(ctx: &Ctx, checks: &[Check]) {
             println!("{line}");
         }
     }
-    if ok {
+    if ok && checks.iter().any(|c| c.warning) {
+        println!("Everything konnect needs is in place; see to the warning (!) above.");
+    } else if ok {
         println!("Everything konnect needs is in place.");
     }
 }

@@ -12,6 +12,9 @@ use crate::journal::{Filter, RowState};
 use crate::money::Npr;
 use crate::render::{csv_line, pad, payment_json};
 
+/// Payments a terminal shows when no day or limit is given: a year's journal is 100,000 rows.
+const SHOWN: u32 = 100;
+
 pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
     let since_ms = match args.since {
         Some(d) => Some(
@@ -35,6 +38,9 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         Some(OutcomeFilter::Failed) => vec![RowState::Failed],
         None => vec![],
     };
+    // A terminal shows the newest payments unless told which; scripts (JSON, CSV) get all.
+    let bounded = args.limit.is_some() || since_ms.is_some() || until_ms.is_some();
+    let shown_at_most = (!bounded && !ctx.ui.json && !args.csv).then_some(SHOWN);
     let filter = Filter {
         since_ms,
         until_ms,
@@ -42,10 +48,16 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         username: args.user.clone(),
         counter: args.at_counter.clone(),
         states,
-        limit: args.limit,
+        limit: args.limit.or(shown_at_most.map(|n| n + 1)),
     };
     let journal = ctx.journal()?;
-    let rows = journal.query(&filter)?;
+    let mut rows = journal.query(&filter)?;
+    if let Some(n) = shown_at_most.filter(|n| rows.len() > *n as usize) {
+        rows.truncate(n as usize);
+        ctx.ui.note(&format!(
+            "the newest {n} payments; older ones with --since DAY or --limit N (--csv and --json give all)"
+        ));
+    }
     if ctx.ui.json {
         ctx.print_json(&json!({"ok": true, "payments": rows.iter().map(payment_json).collect::<Vec<_>>()}));
     } else if args.csv {
@@ -79,7 +91,7 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
     } else if rows.is_empty() {
         println!("No payments match.");
     } else {
-        let shorts = journal.short_references()?;
+        let shorts = journal.short_references_of(rows.iter().map(|p| p.reference.as_str()))?;
         let width = crate::ui::stdout_columns();
         if width < 80 {
             // A narrow terminal (a phone's SSH, a split pane): two lines a payment, no table.

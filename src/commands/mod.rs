@@ -32,24 +32,34 @@ mod output_safety;
 /// Runs the parsed command. Failures come back as [`Failure`] (or any error, mapped to internal).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Cli { global, command } = cli;
-    let ctx = Ctx::new;
     match command {
-        Command::Completions { shell } => completions::run(shell),
-        Command::Version => version::run(global.json),
+        Command::Completions { shell } => return completions::run(shell),
+        Command::Version => return version::run(global.json),
         #[cfg(feature = "sandbox")]
-        Command::Sandbox(args) => sandbox::run(&global, args),
-        Command::Lookup(args) => lookup::run(&mut ctx(global)?, args),
-        Command::Pay(args) => pay::run(&mut ctx(global)?, args),
-        Command::Counter(args) => counter::run(&mut ctx(global)?, args),
-        Command::Status(args) => status::run(&mut ctx(global)?, &args.reference),
-        Command::Reconcile => reconcile::run(&mut ctx(global)?),
-        Command::Balance => balance::run(&mut ctx(global)?),
-        Command::History(args) => history::run(&mut ctx(global)?, args),
-        Command::Report(args) => report::run(&mut ctx(global)?, args),
-        Command::Receipt(args) => receipt::run(&mut ctx(global)?, args),
-        Command::Config(cmd) => config::run(&mut ctx(global)?, cmd),
-        Command::Doctor => doctor::run(&mut ctx(global)?),
-        Command::Journal(cmd) => journal::run(&mut ctx(global)?, cmd),
-        Command::References => completions::references(&mut ctx(global)?),
+        Command::Sandbox(args) => return sandbox::run(&global, args),
+        _ => {}
     }
+    let mut ctx = Ctx::new(global)?;
+    let ctx = &mut ctx;
+    let done = match command {
+        Command::Lookup(args) => lookup::run(ctx, args),
+        Command::Pay(args) => pay::run(ctx, args),
+        Command::Counter(args) => counter::run(ctx, args),
+        Command::Status(args) => status::run(ctx, &args.reference),
+        Command::Reconcile => reconcile::run(ctx),
+        Command::Balance => balance::run(ctx),
+        Command::History(args) => history::run(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
+        Command::Receipt(args) => receipt::run(ctx, args),
+        Command::Config(cmd) => config::run(ctx, cmd),
+        Command::Doctor => doctor::run(ctx),
+        // Its own copies are what it makes; a restore must not be followed by a copy of it.
+        Command::Journal(cmd) => return journal::run(ctx, cmd),
+        Command::References => return completions::references(ctx),
+        Command::Completions { .. } | Command::Version => unreachable!("handled above"),
+        #[cfg(feature = "sandbox")]
+        Command::Sandbox(_) => unreachable!("handled above"),
+    };
+    ctx.daily_copy();
+    done
 }

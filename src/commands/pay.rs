@@ -536,7 +536,7 @@ fn report(
     v: &Verdict,
     journaled: bool,
 ) -> anyhow::Result<ExitCode> {
-    let shorts = journal.short_references().unwrap_or_default();
+    let shorts = journal.short_references_of([reference]).unwrap_or_default();
     let short = shorts.get(reference).map_or(reference, String::as_str);
     let after = look_up_after(ctx);
     // JSON names the whole reference; a person reads (and types) the short form.

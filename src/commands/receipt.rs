@@ -59,7 +59,7 @@ pub fn run(ctx: &mut Ctx, args: ReceiptArgs) -> anyhow::Result<ExitCode> {
         doc["ok"] = json!(true);
         ctx.print_json(&doc);
     } else {
-        let shorts = journal.short_references()?;
+        let shorts = journal.short_references_of([row.reference.as_str()])?;
         let look = render::ReceiptLook {
             width: crate::ui::receipt_width(args.width.unwrap_or(ctx.settings.receipt_width)),
             shop: &ctx.settings.shop,

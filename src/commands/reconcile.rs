@@ -114,7 +114,9 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
 }
 
 fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change<'_>], still: usize) {
-    let shorts = journal.short_references().unwrap_or_default();
+    let shorts = journal
+        .short_references_of(changes.iter().map(|c| c.row.reference.as_str()))
+        .unwrap_or_default();
     // 10 + 1 + 20 + 1 + 14 + 1 + 7 + 1 + 7 = 62 columns, then what to do.
     println!(
         "{:<10} {:<20} {:>14} {:<7} {:<7} What to do",

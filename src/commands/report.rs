@@ -78,7 +78,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             .add(p.amount)?;
         totals.entry(outcome).or_default().add(p.amount)?;
     }
-    let shorts = journal.short_references()?;
+    let shorts = journal.short_references_of(rows.iter().map(|p| p.reference.as_str()))?;
     let short = |p: &Payment| {
         shorts
             .get(&p.reference)

@@ -55,10 +55,17 @@ ALTER TABLE payments ADD COLUMN answer_due_ms INTEGER;
     r#"
 ALTER TABLE payments ADD COLUMN counter TEXT;
 "#,
+    // 5: a year of rows: unsettled payments without reading the settled ones, and short
+    // references through their tail.
+    r#"
+CREATE INDEX payments_env_outcome ON payments (env, outcome, created_ms);
+CREATE INDEX payments_env_tail ON payments (env, substr(reference, -8));
+"#,
 ];
 
 /// PostgreSQL's schema, numbered as SQLite's is; a table records how many have run.
-pub(super) const PG_MIGRATIONS: &[&str] = &[r#"
+pub(super) const PG_MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE payments (
     reference         TEXT PRIMARY KEY,
     created_ms        BIGINT NOT NULL,
@@ -84,7 +91,13 @@ CREATE TABLE payments (
 CREATE INDEX payments_env_customer ON payments (env, isp, customer, created_ms);
 CREATE INDEX payments_env_created ON payments (env, created_ms);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"#];
+"#,
+    // 2: as SQLite's 5.
+    r#"
+CREATE INDEX payments_env_outcome ON payments (env, outcome, created_ms);
+CREATE INDEX payments_env_tail ON payments (env, right(reference, 8));
+"#,
+];
 
 /// An error of ours inside rusqlite's type, shown as just its message.
 pub(super) fn plain_error(message: String) -> rusqlite::Error {
@@ -115,7 +128,7 @@ pub(super) fn connect(path: &Path) -> rusqlite::Result<Connection> {
 }
 
 /// Runs the migrations this file has not seen, in one write transaction.
-fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let known = MIGRATIONS.len() as i64;
@@ -171,7 +184,7 @@ pub const SQLITE_VERSION: usize = MIGRATIONS.len();
 pub const POSTGRES_VERSION: usize = PG_MIGRATIONS.len();
 
 /// A journal from a newer konnect, named with both versions: it is never migrated down.
-fn newer(found: i64, known: i64) -> String {
+pub(super) fn newer(found: i64, known: i64) -> String {
     format!(
         "it was written by a newer konnect (schema {found}; this konnect {} knows schema {known} at most); upgrade konnect",
         crate::build_info::VERSION

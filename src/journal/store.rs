@@ -77,6 +77,13 @@ pub trait Store: Send {
         false
     }
     fn rollback(&mut self);
+    /// The SQLite connection under the store, for what only a file can do (its copies).
+    fn sqlite(&self) -> Option<&Connection> {
+        None
+    }
+    fn into_sqlite(self: Box<Self>) -> Option<Connection> {
+        None
+    }
 }
 
 /// How long a command waits for another process that holds the journal.
@@ -168,5 +175,13 @@ impl Store for Sqlite {
 
     fn rollback(&mut self) {
         let _ = self.conn.execute_batch("ROLLBACK");
+    }
+
+    fn sqlite(&self) -> Option<&Connection> {
+        Some(&self.conn)
+    }
+
+    fn into_sqlite(self: Box<Self>) -> Option<Connection> {
+        Some(self.conn)
     }
 }

@@ -34,6 +34,8 @@ pub struct ConfigFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receipt_width: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub backups_kept: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counter: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shop_name: Option<String>,
@@ -52,6 +54,11 @@ pub struct ConfigFile {
 /// The receipt widths thermal printers take (characters per line).
 pub const RECEIPT_WIDTHS: [usize; 3] = [32, 42, 48];
 pub(super) const DEFAULT_RECEIPT_WIDTH: usize = 42;
+
+/// How many daily copies of a SQLite journal are kept beside it, unless the config says.
+pub const DEFAULT_BACKUPS_KEPT: u32 = 7;
+/// More than a year of daily copies is a mistyped number.
+const MAX_BACKUPS_KEPT: u32 = 366;
 
 /// The shop, as its receipts name it; any part may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -72,6 +79,7 @@ pub const SETTABLE_KEYS: &[&str] = &[
     "lookup_grace_secs",
     "ca_file",
     "receipt_width",
+    "backups_kept",
     "counter",
     "shop_name",
     "shop_address",
@@ -196,6 +204,14 @@ impl ConfigFile {
                     .map_err(|_| Failure::usage("low_balance must be an amount such as 5000 or 5,000.00"))?;
                 self.low_balance = Some(value.to_string());
             }
+            "backups_kept" => {
+                let kept = value.parse::<u32>().ok().filter(|k| *k <= MAX_BACKUPS_KEPT);
+                self.backups_kept = Some(kept.ok_or_else(|| {
+                    Failure::usage(format!(
+                        "backups_kept must be a whole number from 0 (no daily copies) to {MAX_BACKUPS_KEPT} (default {DEFAULT_BACKUPS_KEPT})"
+                    ))
+                })?);
+            }
             "lookup_grace_secs" => {
                 let secs = value.parse::<u64>().ok().filter(|s| *s <= MAX_LOOKUP_GRACE_SECS);
                 self.lookup_grace_secs = Some(secs.ok_or_else(|| {
@@ -269,6 +285,17 @@ impl ConfigFile {
                 })
             })
             .transpose()
+    }
+
+    /// A hand-edited count over the bound is refused as `config set` would refuse it.
+    pub(super) fn backups_kept(&self) -> Result<u32, Failure> {
+        match self.backups_kept {
+            None => Ok(DEFAULT_BACKUPS_KEPT),
+            Some(k) if k <= MAX_BACKUPS_KEPT => Ok(k),
+            Some(_) => Err(Failure::usage(format!(
+                "config backups_kept is over {MAX_BACKUPS_KEPT}; fix it with `konnect config set backups_kept N`"
+            ))),
+        }
     }
 
     pub(super) fn lookup_grace(&self) -> Result<Duration, Failure> {

@@ -115,6 +115,8 @@ pub struct Settings {
     pub ca_file: Option<Sourced<PathBuf>>,
     /// Characters per receipt line (32, 42 or 48).
     pub receipt_width: usize,
+    /// Daily copies of a SQLite journal kept beside it; 0: none made.
+    pub backups_kept: u32,
     /// This counter's name in a shared journal.
     pub counter: Sourced<String>,
     pub shop: Shop,
@@ -373,6 +375,7 @@ impl Settings {
                 phone: outside(&config.shop_phone),
                 pan: outside(&config.shop_pan),
             },
+            backups_kept: config.backups_kept()?,
             low_balance: config.low_balance()?,
             lookup_grace: config.lookup_grace()?,
             loose_config_mode,

@@ -372,3 +372,31 @@ fn receipts_never_exceed_their_width() {
     let (code, _, err) = run(home.sandbox(&["receipt", "01NOSUCH"]));
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn history_on_a_terminal_shows_the_newest_hundred_and_scripts_get_every_row() {
+    let home = Home::new();
+    pay(&home, "active", &[]);
+    let conn = rusqlite::Connection::open(home.journal_path()).unwrap();
+    for i in 0..150_i64 {
+        conn.execute(
+            "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
+             VALUES (?1, ?2, 'TEST', 'izone', 'old', 'old', 'p', '100', 'success')",
+            rusqlite::params![format!("{i:032x}"), 1_000_000 + i],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let (code, out, err) = run(home.sandbox(&["history"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 101, "a header and 100 rows:\n{out}");
+    assert!(
+        err.contains("the newest 100 payments; older ones with --since DAY or --limit N"),
+        "{err}"
+    );
+    let (_, doc, _) = run_json(home.sandbox(&["--json", "history"]));
+    assert_eq!(doc["payments"].as_array().unwrap().len(), 151);
+    let (_, out, err) = run(home.sandbox(&["history", "--limit", "120"]));
+    assert_eq!(out.lines().count(), 121);
+    assert!(!err.contains("the newest"), "{err}");
+}

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod backup;
 mod books;
 mod bounds;
 mod client;

@@ -1,0 +1,99 @@
+//! The short references people read and type (the tail of a reference, unique in the
+//! journal). Found through an index on the tail, so that a year of rows costs a look-up per
+//! reference shown, not a read of every reference.
+
+use std::collections::HashMap;
+
+use super::{Journal, Value, is_postgres};
+use crate::failure::Failure;
+use crate::reference::{SHORT, short_forms};
+
+/// Beyond this many references to show, one read of all of them is cheaper than a look-up each.
+const LOOKUPS_AT_MOST: usize = 500;
+
+impl Journal {
+    /// Every reference of this environment with its short form ([`short_forms`]).
+    pub fn short_references(&self) -> Result<HashMap<String, String>, Failure> {
+        let all: Vec<String> = self
+            .rows(
+                "SELECT reference FROM payments WHERE env = ?1",
+                &[self.env.as_str().into()],
+            )?
+            .iter()
+            .filter_map(|r| r.first().and_then(Value::text))
+            .collect();
+        Ok(short_forms(&all))
+    }
+
+    /// The short forms of these references, as [`Journal::short_references`] gives them: a
+    /// tail longer than [`SHORT`] is shared only by references that share the shortest one,
+    /// so those are all that each needs to be told apart from.
+    pub fn short_references_of<'a>(
+        &self,
+        refs: impl IntoIterator<Item = &'a str>,
+    ) -> Result<HashMap<String, String>, Failure> {
+        let refs: Vec<&str> = refs.into_iter().collect();
+        if refs.len() > LOOKUPS_AT_MOST {
+            return self.short_references();
+        }
+        // The expression the index `payments_env_tail` was made with, in each dialect.
+        let tail_sql = if is_postgres(&self.location) {
+            format!("right(reference, {SHORT})")
+        } else {
+            format!("substr(reference, -{SHORT})")
+        };
+        let sql = format!("SELECT reference FROM payments WHERE env = ?1 AND {tail_sql} = ?2");
+        let mut out = HashMap::new();
+        for r in refs {
+            let tail = &r[r.len().saturating_sub(SHORT)..];
+            let alike: Vec<String> = self
+                .rows(&sql, &[self.env.as_str().into(), tail.into()])?
+                .iter()
+                .filter_map(|row| row.first().and_then(Value::text))
+                .collect();
+            if let Some(short) = short_forms(&alike).remove(r) {
+                out.insert(r.to_string(), short);
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_short_forms_of_a_few_are_those_of_the_whole_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(&dir.path().join("j.sqlite3"), "TEST").unwrap();
+        // Tails shared at 8, 9 and 10 characters, and one in the other environment.
+        let refs = [
+            "aaaaaaaaaaaaaaaaaaaaaaaa11112222",
+            "bbbbbbbbbbbbbbbbbbbbbbb011112222",
+            "cccccccccccccccccccccc1011112222",
+            "dddddddddddddddddddddd2011112222",
+            "eeeeeeeeeeeeeeeeeeeeeeee33334444",
+        ];
+        for (i, r) in refs.iter().enumerate() {
+            j.execute(
+                "INSERT INTO payments (reference, created_ms, env, isp, username, package_id, amount, outcome) \
+                 VALUES (?1, ?2, 'TEST', 'izone', 'u', 'p', '1', 'success')",
+                &[(*r).into(), (i as i64).into()],
+            )
+            .unwrap();
+        }
+        j.execute(
+            "INSERT INTO payments (reference, created_ms, env, isp, username, package_id, amount, outcome) \
+             VALUES ('ffffffffffffffffffffffff33334444', 9, 'LIVE', 'izone', 'u', 'p', '1', 'success')",
+            &[],
+        )
+        .unwrap();
+        let whole = j.short_references().unwrap();
+        let few = j.short_references_of(refs.iter().copied()).unwrap();
+        assert_eq!(few, whole);
+        assert_eq!(few[refs[0]], "a11112222");
+        assert_eq!(few[refs[2]], "1011112222");
+        assert_eq!(few[refs[4]], "33334444");
+    }
+}
