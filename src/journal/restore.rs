@@ -74,13 +74,13 @@ pub fn restore(journal: &Path, src: &Path, force: bool) -> Result<Restored, Fail
             replaced: Vec::new(),
         });
     };
-    let replaced = newer_rows(&conn, &copy).map_err(|e| fail(journal, e))?;
+    let (replaced, shown) = newer_rows(&conn, &copy).map_err(|e| fail(journal, e))?;
     if !replaced.is_empty() && !force {
         return Err(Failure::usage(format!(
             "the journal {} holds {} payment(s) that the copy lacks or has older ({}); restoring would lose them: give --force to restore anyway (the journal is kept as a copy first)",
             journal.display(),
             replaced.len(),
-            shortlist(&replaced)
+            shortlist(&shown)
         )));
     }
     let dir = folder(journal);
@@ -163,8 +163,9 @@ fn load_copy(src: &Path) -> Result<Connection, Failure> {
         .ok_or_else(|| refuse("internal: not a SQLite store".into()))
 }
 
-/// References the journal holds that the copy lacks, or holds with another outcome or note.
-fn newer_rows(journal: &Connection, copy: &Connection) -> Result<Vec<String>, String> {
+/// References the journal holds that the copy lacks, or holds with another outcome or note;
+/// and the short form of each, as receipts print it.
+fn newer_rows(journal: &Connection, copy: &Connection) -> Result<(Vec<String>, Vec<String>), String> {
     let sql = "SELECT reference, outcome, COALESCE(settled_ms, -1), COALESCE(note, '') FROM payments ORDER BY created_ms DESC";
     let read = |c: &Connection| -> rusqlite::Result<Vec<(String, String, i64, String)>> {
         let mut stmt = c.prepare(sql)?;
@@ -176,12 +177,19 @@ fn newer_rows(journal: &Connection, copy: &Connection) -> Result<Vec<String>, St
         .into_iter()
         .map(|(r, o, s, n)| (r, (o, s, n)))
         .collect();
-    Ok(read(journal)
-        .map_err(|e| e.to_string())?
+    let ours = read(journal).map_err(|e| e.to_string())?;
+    let all: Vec<String> = ours.iter().map(|(r, ..)| r.clone()).collect();
+    let shorts = crate::reference::short_forms(&all);
+    let newer: Vec<String> = ours
         .into_iter()
         .filter(|(r, o, s, n)| theirs.get(r) != Some(&(o.clone(), *s, n.clone())))
         .map(|(r, ..)| r)
-        .collect())
+        .collect();
+    let shown = newer
+        .iter()
+        .map(|r| shorts.get(r).cloned().unwrap_or_else(|| r.clone()))
+        .collect();
+    Ok((newer, shown))
 }
 
 /// Moves a damaged journal (and its log) into its backups folder, under a `damaged-` name.
