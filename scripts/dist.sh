@@ -50,7 +50,7 @@ rm -rf "$dist"
 mkdir -p "$dist"
 
 for target in "${targets[@]}"; do
-    rustup target list --installed | grep -qx "$target" \
+    rustup target list --installed | grep -x "$target" >/dev/null \
         || rustup target add "$target" >/dev/null 2>&1 \
         || fail "could not add the Rust target $target (rustup target add $target)"
     case "$target" in

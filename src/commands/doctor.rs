@@ -156,7 +156,10 @@ fn journal(ctx: &Ctx) -> Check {
     };
     // Every row is read, as history and report will: a row that cannot be read is found now,
     // not at the end of the day.
-    match journal.query(&crate::journal::Filter::default()) {
+    match journal
+        .check_pages()
+        .and_then(|()| journal.query(&crate::journal::Filter::default()))
+    {
         Ok(rows) => Check::pass(
             "journal",
             Area::Setup,
@@ -166,6 +169,12 @@ fn journal(ctx: &Ctx) -> Check {
                 rows.len(),
                 rows.iter().filter(|r| !r.is_settled()).count()
             ),
+        ),
+        Err(f) if f.message.contains(" is damaged (") => Check::fail(
+            "journal",
+            Area::Setup,
+            f.message,
+            "restore the copy it names; the damaged file is kept aside",
         ),
         Err(f) => Check::fail(
             "journal",

@@ -31,6 +31,8 @@ pub enum Kind {
     Daily,
     /// The journal as it was before `journal restore` replaced it.
     BeforeRestore,
+    /// The copy being restored, as a file the journal reads it from; removed after.
+    Staged,
 }
 
 impl Kind {
@@ -39,6 +41,7 @@ impl Kind {
             Kind::Manual => "journal-",
             Kind::Daily => "daily-",
             Kind::BeforeRestore => "before-restore-",
+            Kind::Staged => "restoring-",
         }
     }
 }
@@ -102,9 +105,20 @@ pub fn copies(journal: &Path) -> Vec<(PathBuf, SystemTime)> {
                     .any(|k| name.starts_with(k.prefix()))
         })
         .filter_map(|e| Some((e.path(), e.metadata().ok()?.modified().ok()?)))
+        // A name reserved by a copy that never finished (killed, disk full) is not a copy.
+        .filter(|(p, _)| is_sqlite_file(p))
         .collect();
     found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
     found
+}
+
+/// Whether a file begins as a SQLite database does.
+fn is_sqlite_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
 }
 
 /// The newest copy of a journal, if it has one.
@@ -147,6 +161,17 @@ impl Journal {
         Ok(Some(written))
     }
 
+    /// SQLite's check of every page of this journal (a PostgreSQL server checks its own).
+    pub fn check_pages(&self) -> Result<(), Failure> {
+        let store = self.store.borrow();
+        let Some(conn) = store.sqlite() else {
+            return Ok(());
+        };
+        check(conn)
+            .map(drop)
+            .map_err(|e| super::damage::damaged(&self.location, &e))
+    }
+
     /// Payment rows of every environment.
     pub fn row_count(&self) -> Result<u64, Failure> {
         let rows = self.rows("SELECT COUNT(*) FROM payments", &[])?;
@@ -166,6 +191,25 @@ fn prune(journal: &Path, kept: u32) {
     });
     for (path, _) in daily.skip(kept as usize) {
         let _ = std::fs::remove_file(path);
+    }
+    // What copies killed midway left: their partial files, and their empty reserved names.
+    const STALE: Duration = Duration::from_secs(24 * 60 * 60);
+    let Ok(entries) = std::fs::read_dir(folder(journal)) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let leftover = name.contains(".partial")
+            || (name.ends_with(".sqlite3") && e.metadata().is_ok_and(|m| m.len() == 0));
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if leftover && old {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 
@@ -212,11 +256,24 @@ pub(super) fn write_copy(src: &Connection, dest: &Path, reserved: bool) -> Resul
             return Err(Failure::internal(format!("the copy {shown} failed: {e}")));
         }
     };
+    // Into a name of our own (reserved) by rename; into a name a person gave by a link that
+    // fails if the name was taken meanwhile: nothing is ever overwritten.
     let synced = std::fs::File::open(&partial)
         .and_then(|f| f.sync_all())
-        .and_then(|()| std::fs::rename(&partial, dest));
+        .and_then(|()| {
+            if ours {
+                std::fs::rename(&partial, dest)
+            } else {
+                std::fs::hard_link(&partial, dest).and_then(|()| std::fs::remove_file(&partial))
+            }
+        });
     if let Err(e) = synced {
         give_up();
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            return Err(Failure::usage(format!(
+                "{shown} exists already; give a new file name or a folder (nothing was overwritten)"
+            )));
+        }
         return Err(unwritable(e));
     }
     sync_folder(dest);
@@ -249,7 +306,16 @@ pub(super) fn check(conn: &Connection) -> Result<u64, String> {
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| e.to_string())?;
     if verdict != "ok" {
-        return Err(format!("SQLite's check says: {}", crate::text::clean(&verdict)));
+        let said: Vec<&str> = verdict
+            .lines()
+            .map(|l| l.trim_matches(|c: char| c == '*' || c.is_whitespace()))
+            .filter(|l| !l.is_empty())
+            .take(2)
+            .collect();
+        return Err(format!(
+            "SQLite's check says: {}",
+            crate::text::clean(&said.join("; "))
+        ));
     }
     conn.query_row("SELECT COUNT(*) FROM payments", [], |r| r.get::<_, i64>(0))
         .map(|n| n as u64)

@@ -35,9 +35,16 @@ pub(super) fn describe(e: &rusqlite::Error) -> String {
 
 /// What is plainly wrong with a journal file, from its first 100 bytes and its length.
 pub(super) fn header_problem(path: &Path) -> Option<String> {
-    let len = std::fs::metadata(path).ok()?.len();
+    let mut log = path.as_os_str().to_os_string();
+    log.push("-wal");
+    let log_pending = std::fs::metadata(&log).is_ok_and(|m| m.len() > 0);
+    let len = std::fs::metadata(path).map_or(0, |m| m.len());
     if len == 0 {
-        return None; // a journal about to be created
+        // A journal about to be created has no log; a log without its file is the payments
+        // of a file that was lost (the log alone holds them until SQLite folds it in).
+        return log_pending.then(|| {
+            "its file is missing or empty while its write-ahead log (-wal) is there: keep that -wal, it holds payments".into()
+        });
     }
     let mut head = Vec::with_capacity(100);
     std::fs::File::open(path)
@@ -57,9 +64,6 @@ pub(super) fn header_problem(path: &Path) -> Option<String> {
     // The page count is to be believed only when it was written with the change counter; and
     // a log beside the file may hold a checkpoint that SQLite will finish on open.
     let counted = be32(24) == be32(92);
-    let mut log = path.as_os_str().to_os_string();
-    log.push("-wal");
-    let log_pending = std::fs::metadata(&log).is_ok_and(|m| m.len() > 0);
     (counted && !log_pending && pages * page_size > len).then(|| {
         format!(
             "it is cut short: {len} bytes of the {} its header counts",
@@ -72,13 +76,15 @@ pub(super) fn header_problem(path: &Path) -> Option<String> {
 pub fn damaged(journal: &Path, why: &str) -> Failure {
     let advice = match backup::newest(journal) {
         Some((copy, at)) => format!(
-            "restore its newest copy (made {}) with: konnect journal restore {}",
+            "restore its newest copy (made {}) with: konnect --journal {} journal restore {}",
             crate::clock::file_time(at),
+            journal.display(),
             copy.display()
         ),
         None => format!(
-            "there is no copy of it in {}: keep the file for a support person, and restore a copy from elsewhere with `konnect journal restore FILE`",
-            backup::folder(journal).display()
+            "there is no copy of it in {}: keep the file for a support person, and restore a copy from elsewhere with `konnect --journal {} journal restore FILE`",
+            backup::folder(journal).display(),
+            journal.display()
         ),
     };
     Failure::internal(format!(

@@ -45,7 +45,11 @@ pub fn restore(journal: &Path, src: &Path, force: bool) -> Result<Restored, Fail
         )));
     }
     let copy = load_copy(src)?;
-    let in_place = journal.metadata().is_ok_and(|m| m.len() > 0);
+    let exists = |p: &Path| p.metadata().is_ok_and(|m| m.len() > 0);
+    let mut log = journal.as_os_str().to_os_string();
+    log.push("-wal");
+    // A log without its file is a damaged journal too: never put a new file beside it.
+    let in_place = exists(journal) || exists(Path::new(&log));
     let current = if in_place {
         match connect(journal) {
             Ok(conn) => Some(conn),
@@ -74,27 +78,70 @@ pub fn restore(journal: &Path, src: &Path, force: bool) -> Result<Restored, Fail
             replaced: Vec::new(),
         });
     };
-    let (replaced, shown) = newer_rows(&conn, &copy).map_err(|e| fail(journal, e))?;
-    if !replaced.is_empty() && !force {
-        return Err(Failure::usage(format!(
-            "the journal {} holds {} payment(s) that the copy lacks or has older ({}); restoring would lose them: give --force to restore anyway (the journal is kept as a copy first)",
-            journal.display(),
-            replaced.len(),
-            shortlist(&shown)
-        )));
-    }
     let dir = folder(journal);
     crate::private::create_dir(&dir)
         .map_err(|e| Failure::usage(format!("cannot create {}: {e}", dir.display())))?;
-    let kept = write_copy(&conn, &new_copy_path(&dir, Kind::BeforeRestore)?, true)?;
-    // Into the live file, through SQLite: other counters' connections see the copy at once.
-    copy_pages(&copy, &mut conn).map_err(|e| fail(journal, e))?;
-    let rows = check(&conn).map_err(|e| fail(journal, e))?;
-    Ok(Restored {
-        rows,
-        kept: Some(kept.path),
-        replaced,
-    })
+    // The copy as a file the journal can attach: its rows replace the journal's in one write
+    // transaction, so a counter paying meanwhile waits for it and is never lost in between.
+    let staged = write_copy(&copy, &new_copy_path(&dir, Kind::Staged)?, true)?.path;
+    let done = replace_rows(journal, &mut conn, &copy, &staged, force, &dir);
+    let _ = conn.execute_batch("DETACH DATABASE src");
+    let _ = std::fs::remove_file(&staged);
+    done
+}
+
+/// Under the journal's write lock: the check for payments the copy lacks, the journal kept as
+/// it was, and its rows replaced by the copy's. What was checked is what is kept and replaced.
+fn replace_rows(
+    journal: &Path,
+    conn: &mut Connection,
+    copy: &Connection,
+    staged: &Path,
+    force: bool,
+    dir: &Path,
+) -> Result<Restored, Failure> {
+    conn.execute("ATTACH DATABASE ?1 AS src", [staged.to_string_lossy()])
+        .map_err(|e| fail(journal, e.to_string()))?;
+    super::store::retry_busy(|| conn.execute_batch("BEGIN IMMEDIATE"))
+        .map_err(|e| fail(journal, e.to_string()))?;
+    let result = (|| {
+        let (replaced, shown) = newer_rows(conn, copy).map_err(|e| fail(journal, e))?;
+        if !replaced.is_empty() && !force {
+            return Err(Failure::usage(format!(
+                "the journal {} holds {} payment(s) that the copy lacks or has older ({}); restoring would lose them: give --force to restore anyway (the journal is kept as a copy first)",
+                journal.display(),
+                replaced.len(),
+                shortlist(&shown)
+            )));
+        }
+        // Read through a connection of its own: the lock held here lets readers read.
+        let reader = Connection::open(journal).map_err(|e| fail(journal, e.to_string()))?;
+        let kept = write_copy(&reader, &new_copy_path(dir, Kind::BeforeRestore)?, true)?;
+        drop(reader);
+        let sql = format!(
+            "DELETE FROM main.payments; INSERT INTO main.payments ({COLUMNS}) SELECT {COLUMNS} FROM src.payments; \
+             DELETE FROM main.meta; INSERT INTO main.meta (key, value) SELECT key, value FROM src.meta;"
+        );
+        conn.execute_batch(&sql)
+            .map_err(|e| fail(journal, e.to_string()))?;
+        let rows: i64 = conn
+            .query_row("SELECT COUNT(*) FROM main.payments", [], |r| r.get(0))
+            .map_err(|e| fail(journal, e.to_string()))?;
+        Ok(Restored {
+            rows: rows as u64,
+            kept: Some(kept.path),
+            replaced,
+        })
+    })();
+    match &result {
+        Ok(_) => conn
+            .execute_batch("COMMIT")
+            .map_err(|e| fail(journal, e.to_string()))?,
+        Err(_) => {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+    }
+    result
 }
 
 fn fail(journal: &Path, e: String) -> Failure {

@@ -357,7 +357,11 @@ fn a_journal_cut_short_is_named_at_open_with_its_newest_copy_and_restored_from_i
     let message = doc["error"]["message"].as_str().unwrap();
     assert!(message.contains("is damaged (it is cut short"), "{message}");
     assert!(
-        message.contains(&format!("konnect journal restore {}", daily[0].display())),
+        message.contains(&format!(
+            "konnect --journal {} journal restore {}",
+            journal.display(),
+            daily[0].display()
+        )),
         "{message}"
     );
     assert_eq!(home.commits(None), commits, "nothing was sent");
@@ -388,7 +392,7 @@ fn a_bad_page_is_named_with_the_copy_to_restore_not_read_as_an_empty_journal() {
         let (code, _, err) = run(home.sandbox(args));
         assert_eq!(code, 1, "{args:?}: {err}");
         assert!(
-            err.contains("is damaged") && err.contains("konnect journal restore"),
+            err.contains("is damaged") && err.contains(" journal restore "),
             "{err}"
         );
     }
@@ -397,5 +401,94 @@ fn a_bad_page_is_named_with_the_copy_to_restore_not_read_as_an_empty_journal() {
     assert!(
         out.contains("is damaged") && out.contains("journal restore"),
         "{out}"
+    );
+}
+
+// A hundred thousand rows and a loop of payments: Linux's (under Wine the starts alone are slow).
+#[cfg(unix)]
+#[test]
+fn a_restore_while_counters_pay_never_loses_a_payment_they_were_told_is_written() {
+    let home = Home::new();
+    pay(&home);
+    // Rows enough that the restore takes a while, so that the payments overlap it.
+    let conn = Connection::open(home.journal_path()).unwrap();
+    conn.execute_batch("BEGIN").unwrap();
+    for i in 0..100_000_i64 {
+        conn.execute(
+            "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
+             VALUES (?1, ?2, 'TEST', 'izone', 'old', 'old', 'p', '100', 'success')",
+            rusqlite::params![format!("{i:032x}"), 1_000_000 + i],
+        )
+        .unwrap();
+    }
+    conn.execute_batch("COMMIT").unwrap();
+    drop(conn);
+    let copy = home.path().join("copy.sqlite3");
+    assert_eq!(
+        run(home.sandbox(&["journal", "backup", &copy.to_string_lossy()])).0,
+        0
+    );
+    let mut restore = common::std_cmd(&home);
+    restore
+        .args([
+            "--sandbox",
+            "--json",
+            "journal",
+            "restore",
+            &copy.to_string_lossy(),
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let mut child = restore.spawn().unwrap();
+    // Once the restore is keeping the journal as it was, counters pay until it is done.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while copies(&home, "before-restore-").is_empty() && std::time::Instant::now() < deadline {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let mut paid = Vec::new();
+    while paid.len() < 2 || child.try_wait().unwrap().is_none() {
+        std::fs::remove_file(home.state_path()).ok();
+        paid.push(pay(&home));
+        assert!(paid.len() < 200, "the restore never ended");
+    }
+    let code = child.wait().unwrap().code();
+    assert!(matches!(code, Some(0 | 2)), "{code:?}");
+    let rows: Vec<String> = home.journal().into_iter().map(|r| r.0).collect();
+    for reference in &paid {
+        assert!(
+            rows.contains(reference),
+            "a paid payment left the journal: {reference}"
+        );
+    }
+}
+
+#[test]
+fn a_journal_whose_file_is_gone_but_its_log_is_there_is_damaged_not_new() {
+    let home = Home::new();
+    for _ in 0..3 {
+        pay(&home);
+    }
+    // Its rows are in the log until SQLite folds it in: a new file beside it would lose them.
+    std::fs::remove_file(home.journal_path()).unwrap();
+    let commits = home.commits(None);
+    let (code, doc, err) = run_json(home.sandbox(&common::pay_args("active", PKG, &["--allow-repeat"])));
+    assert_eq!(code, 1, "{err}");
+    let message = doc["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("its write-ahead log (-wal) is there"),
+        "{message}"
+    );
+    assert_eq!(home.commits(None), commits, "nothing was sent");
+    // A copy whose writer was killed leaves an empty name: it is never the newest copy.
+    let empty = folder(&home).join("journal-20991231-235959.sqlite3");
+    std::fs::write(&empty, "").unwrap();
+    let (_, doc, _) = run_json(home.sandbox(&common::pay_args("active", PKG, &["--allow-repeat"])));
+    let message = doc["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("daily-") && !message.contains("20991231"),
+        "{message}"
     );
 }
