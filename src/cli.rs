@@ -311,7 +311,8 @@ pub enum JournalCommand {
 pub enum ConfigCommand {
     /// Show each setting and where it came from (the token masked)
     Show,
-    /// Set a setting: env, base_url, timeout, journal, low_balance
+    /// Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file,
+    /// receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan
     Set { key: String, value: String },
     /// Store the token (read from stdin, or a hidden prompt on a terminal)
     SetToken,
@@ -467,5 +468,18 @@ mod tests {
     #[test]
     fn the_definitions_are_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn config_set_help_names_every_key_it_takes() {
+        let mut cli = Cli::command();
+        let set = cli
+            .find_subcommand_mut("config")
+            .and_then(|c| c.find_subcommand_mut("set"))
+            .expect("config set");
+        let help = set.render_help().to_string();
+        for key in crate::settings::SETTABLE_KEYS {
+            assert!(help.contains(key), "`config set --help` lacks {key}:\n{help}");
+        }
     }
 }

@@ -115,6 +115,12 @@ fn token(ctx: &Ctx) -> Check {
                 format!("a {kind} token from {source}, for {}", ctx.settings.banner()),
             )
         }
+        Err(f) if ctx.settings.token.is_none() => Check::fail(
+            "token",
+            Area::Setup,
+            f.message,
+            "run `konnect config set-token` and paste the token (or set KONNECT_TOKEN); `--sandbox` plays without one",
+        ),
         Err(f) => Check::fail("token", Area::Setup, f.message, "see `konnect config show`"),
     }
 }

@@ -282,6 +282,7 @@ fn send_once(
             order,
             &interrupted,
             failure_of(&reference, &interrupted, order.package.amount, after_ms).as_ref(),
+            after_ms,
         )
     });
     interrupt::set_stage(Stage::Sending {
@@ -306,8 +307,9 @@ fn settle(ctx: &Ctx, journal: &Journal, order: &Order<'_>, reference: &str, verd
                 reference: reference.to_string(),
                 outcome: verdict.outcome(),
                 json: ctx.ui.json.then(|| {
-                    let failure = failure_of(reference, verdict, order.package.amount, look_up_after(ctx));
-                    document(reference, order, verdict, failure.as_ref())
+                    let after = look_up_after(ctx);
+                    let failure = failure_of(reference, verdict, order.package.amount, after);
+                    document(reference, order, verdict, failure.as_ref(), after)
                 }),
             });
             true
@@ -505,7 +507,14 @@ fn failure_of(reference: &str, v: &Verdict, amount: crate::money::Npr, after_ms:
 }
 
 /// The payment's JSON document, on every outcome once a commit was attempted.
-fn document(reference: &str, order: &Order<'_>, v: &Verdict, failure: Option<&Failure>) -> Value {
+/// A pending one says from when a look-up can settle it, as `status` does.
+fn document(
+    reference: &str,
+    order: &Order<'_>,
+    v: &Verdict,
+    failure: Option<&Failure>,
+    after_ms: i64,
+) -> Value {
     let p = &order.package;
     let mut doc = json!({
         "ok": v.outcome() == Outcome::Success,
@@ -515,12 +524,16 @@ fn document(reference: &str, order: &Order<'_>, v: &Verdict, failure: Option<&Fa
         "isp": order.isp.slug,
         "user": order.user,
         "customer": order.customer,
+        "customer_name": order.details.customer.name,
         "package": {"id": p.id, "name": p.name, "amount": p.amount},
         "credits_consumed": v.credits_consumed,
         "credits_available": v.credits_available,
         "message": v.message,
         "detail": v.detail,
     });
+    if v.end == End::Pending {
+        doc["conclusive_from"] = crate::clock::rfc3339(after_ms).into();
+    }
     if let Some(f) = failure {
         doc["error"] = render::failure_json(f)["error"].clone();
     }
@@ -543,7 +556,7 @@ fn report(
     let failure = failure_of(reference, v, order.package.amount, after);
     interrupt::report_then(v.end.exit_code(), || {
         if ctx.ui.json {
-            let mut doc = document(reference, order, v, failure.as_ref());
+            let mut doc = document(reference, order, v, failure.as_ref(), after);
             // A script must know the outcome is not in the journal yet (reconcile will put it).
             doc["journal_written"] = journaled.into();
             ctx.print_json(&doc);

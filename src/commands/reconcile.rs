@@ -32,7 +32,8 @@ fn answer_for<'a>(answers: &HashMap<&str, Vec<&'a TxnStatus>>, reference: &str) 
 }
 
 pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
-    let journal = ctx.journal()?;
+    // Not the "run `konnect reconcile`" warning: this is it.
+    let journal = ctx.journal_quiet()?;
     let rows = journal.unsettled()?;
     if rows.is_empty() {
         if ctx.ui.json {
