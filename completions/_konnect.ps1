@@ -272,7 +272,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each setting and where it came from (the token masked)')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a setting: env, base_url, timeout, journal, low_balance')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan')
             [CompletionResult]::new('set-token', 'set-token', [CompletionResultType]::ParameterValue, 'Store the token (read from stdin, or a hidden prompt on a terminal)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -364,7 +364,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
         }
         'konnect;config;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each setting and where it came from (the token masked)')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a setting: env, base_url, timeout, journal, low_balance')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan')
             [CompletionResult]::new('set-token', 'set-token', [CompletionResultType]::ParameterValue, 'Store the token (read from stdin, or a hidden prompt on a terminal)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -670,7 +670,7 @@ Register-ArgumentCompleter -Native -CommandName 'konnect' -ScriptBlock {
         }
         'konnect;help;config' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each setting and where it came from (the token masked)')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a setting: env, base_url, timeout, journal, low_balance')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan')
             [CompletionResult]::new('set-token', 'set-token', [CompletionResultType]::ParameterValue, 'Store the token (read from stdin, or a hidden prompt on a terminal)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             break

@@ -260,7 +260,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand show 'Show each setting and where it came from (the token masked)'
-            cand set 'Set a setting: env, base_url, timeout, journal, low_balance'
+            cand set 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan'
             cand set-token 'Store the token (read from stdin, or a hidden prompt on a terminal)'
             cand path 'Print the config file''s path'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -347,7 +347,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
         }
         &'konnect;config;help'= {
             cand show 'Show each setting and where it came from (the token masked)'
-            cand set 'Set a setting: env, base_url, timeout, journal, low_balance'
+            cand set 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan'
             cand set-token 'Store the token (read from stdin, or a hidden prompt on a terminal)'
             cand path 'Print the config file''s path'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -623,7 +623,7 @@ set edit:completion:arg-completer[konnect] = {|@words|
         }
         &'konnect;help;config'= {
             cand show 'Show each setting and where it came from (the token masked)'
-            cand set 'Set a setting: env, base_url, timeout, journal, low_balance'
+            cand set 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan'
             cand set-token 'Store the token (read from stdin, or a hidden prompt on a terminal)'
             cand path 'Print the config file''s path'
         }
