@@ -13,6 +13,8 @@ pub enum Kind {
     Auth,
     Internal,
     Cancelled,
+    /// The repeat guard: this customer was paid, or is being paid, already; nothing was sent.
+    Repeat,
 }
 
 impl Kind {
@@ -25,6 +27,7 @@ impl Kind {
             Kind::Pending => 4,
             Kind::Network => 5,
             Kind::Auth => 6,
+            Kind::Repeat => 7,
             Kind::Cancelled => 130,
         }
     }
@@ -49,6 +52,8 @@ pub struct Failure {
     pub message: String,
     /// The service's own sentence, when it gave one.
     pub details: Option<String>,
+    /// The repeat guard's earlier payment, by its whole reference.
+    pub earlier_reference: Option<String>,
 }
 
 impl Failure {
@@ -58,6 +63,7 @@ impl Failure {
             code: None,
             message: message.into(),
             details: None,
+            earlier_reference: None,
         }
     }
     pub fn usage(message: impl Into<String>) -> Self {
@@ -92,6 +98,7 @@ Exit codes:
   4    pending: the payment may have gone through; do NOT pay again, run `konnect status REF` later
   5    network error: nothing was charged; safe to try again
   6    authentication or configuration error (token, environment)
+  7    already paid, or being paid, for this customer: nothing was sent (--allow-repeat)
   130  cancelled by the cashier (declined, Ctrl-C)";
 
 impl From<crate::api::ApiError> for Failure {

@@ -11,10 +11,14 @@ use crate::money::Npr;
 
 /// The JSON document of a failure: `{"ok": false, "error": {...}}`.
 pub fn failure_json(f: &Failure) -> Value {
-    json!({
+    let mut doc = json!({
         "ok": false,
         "error": {"kind": f.kind, "code": f.code, "message": f.message, "details": f.details},
-    })
+    });
+    if let Some(r) = &f.earlier_reference {
+        doc["error"]["earlier_reference"] = r.as_str().into();
+    }
+    doc
 }
 
 /// The one line a failure prints on stderr.

@@ -381,11 +381,14 @@ fn write_ahead(
     })?;
     match begun {
         Begun::Send { answer_due_ms } => Ok(answer_due_ms),
-        Begun::Earlier(prev) => Err(Failure::usage(format!(
-            "{}; it was recorded while this payment waited, so this one was NOT sent. Check `konnect history --user {}`",
-            already_paid(order, &prev, &attempt.counter),
-            order.user
-        ))),
+        Begun::Earlier(prev) => Err(repeat(
+            format!(
+                "{}; it was recorded while this payment waited, so this one was NOT sent. Check `konnect history --user {}`",
+                already_paid(order, &prev, &attempt.counter),
+                order.user
+            ),
+            &prev,
+        )),
         Begun::Stalled { took } => Err(Failure::new(
             Kind::Network,
             format!(
@@ -457,11 +460,22 @@ fn repeat_guard(ctx: &Ctx, journal: &Journal, order: &Order<'_>) -> Result<bool,
         return Err(Failure::new(Kind::Cancelled, "not paid again; nothing was sent"));
     }
     if !prev.is_settled() {
-        return Err(Failure::usage(what));
+        return Err(repeat(what, &prev));
     }
-    Err(Failure::usage(format!(
-        "{what}; pass --allow-repeat to pay again"
-    )))
+    Err(repeat(format!("{what}; pass --allow-repeat to pay again"), &prev))
+}
+
+/// The repeat guard's refusal: its own kind and exit code (7), and the earlier payment named,
+/// so that a script tells it from a mistyped flag.
+fn repeat(message: String, prev: &Payment) -> Failure {
+    let code = if prev.is_settled() {
+        "already_paid"
+    } else {
+        "being_paid"
+    };
+    let mut f = Failure::new(Kind::Repeat, message).with_code(Some(code.into()));
+    f.earlier_reference = Some(prev.reference.clone());
+    f
 }
 
 /// Warns before confirmation when the last known balance cannot cover the package.

@@ -36,7 +36,10 @@ fn a_queued_payment_becomes_success_through_status() {
     // As status says it: from when a look-up can settle it; and who the customer is.
     let from = doc["conclusive_from"].as_str().unwrap_or_default();
     assert!(from.starts_with("20") && from.contains('T'), "{doc}");
-    assert!(doc["customer_name"].as_str().is_some_and(|n| !n.is_empty()), "{doc}");
+    assert!(
+        doc["customer_name"].as_str().is_some_and(|n| !n.is_empty()),
+        "{doc}"
+    );
     let reference = doc["reference"].as_str().unwrap();
     let (code, out, _) = run(home.sandbox(&["status", reference]));
     assert_eq!(code, 0, "{out}");
