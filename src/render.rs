@@ -141,8 +141,19 @@ pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String
         )),
         None => out.push_str(&format!("  {:<16}{due_text}\n", "ISP says due")),
     }
+    // The commit pays a package's price and nothing else; the service does not say what the
+    // ISP does with its due. Said once, here, so that the one figure to collect stays one.
+    if due > Npr::ZERO {
+        let indent = " ".repeat(18);
+        for line in crate::text::hanging(&indent, &indent, DUE_NOTE, cols) {
+            out.push_str(&format!("{}\n", style(line).dim()));
+        }
+    }
     out
 }
+
+/// What a due amount means for a payment, as far as anyone can know.
+pub const DUE_NOTE: &str = "not part of this payment, which pays the package only; the service does not say if the ISP counts it toward the due";
 
 /// One line per package: the amount first (never split), then the name cut with … to fit
 /// `cols` by display width, the current one marked.

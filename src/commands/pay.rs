@@ -66,11 +66,11 @@ fn choose_package<'d>(ctx: &Ctx, details: &'d Details, wanted: Option<&str>) -> 
 /// The summary the cashier confirms, on stderr.
 pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> String {
     let c = &details.customer;
-    let due = match (&details.due.amount, &details.due.message) {
-        (Some(a), Some(m)) => format!("{} ({m})", a.lakh()),
-        (Some(a), None) => a.lakh(),
-        (None, Some(m)) => m.clone(),
-        (None, None) => "-".into(),
+    // The due was shown, with what it means, in the customer's view: here one figure only,
+    // the one to collect.
+    let due = match details.due.amount {
+        Some(a) if a > crate::money::Npr::ZERO => "not collected here (above)".to_string(),
+        _ => "none".into(),
     };
     format!(
         "  Customer  {} ({})\n  Customer status  {}\n  ISP says due     {}\n  Package   {}\n  Collect   {}\n  Service   {}",

@@ -69,6 +69,29 @@ fn spawn(home: &Home, args: &[&str]) -> Pty {
     Pty::spawn(cmd)
 }
 
+/// `konnect --sandbox ARGS` in a terminal `cols` wide from its start, as a window would be.
+fn spawn_at(home: &Home, args: &[&str], cols: u16) -> Pty {
+    let cmd = common::std_cmd(home);
+    let konnect = cmd.get_program().to_string_lossy().into_owned();
+    let mut sh = std::process::Command::new("sh");
+    // The pty library sets 80x24 once konnect's shell has started: the shell waits for a
+    // line, sent once the test has sized the terminal.
+    sh.args(["-c", "read _; exec \"$0\" --sandbox \"$@\"", &konnect])
+        .args(args);
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(v) => sh.env(key, v),
+            None => sh.env_remove(key),
+        };
+    }
+    sh.env("TERM", "xterm-256color");
+    let mut p = Pty::spawn(sh);
+    p.0.get_process_mut().set_window_size(cols, 24).unwrap();
+    // For the shell's `read`, which reads a line, not keys.
+    p.0.send("\n").unwrap();
+    p
+}
+
 fn exit_code(session: &mut Pty) -> i32 {
     let _ = session.expect(Eof);
     match session.0.get_process().wait().expect("wait") {
@@ -332,25 +355,7 @@ fn history_report_doctor_and_a_receipt_fit_a_40_column_terminal() {
         (&["doctor"], "payment(s) read"),
         (&["receipt", "--last"], "Fail Tester"),
     ] {
-        // The size is set before konnect starts, as a terminal window would have it.
-        let cmd = common::std_cmd(&home);
-        let konnect = cmd.get_program().to_string_lossy().into_owned();
-        let mut sh = std::process::Command::new("sh");
-        // The pty library sets 80x24 once konnect's shell has started: the shell waits for a
-        // line, sent once the test has made the terminal 40 columns wide.
-        sh.args(["-c", "read _; exec \"$0\" --sandbox \"$@\"", &konnect])
-            .args(args);
-        for (key, value) in cmd.get_envs() {
-            match value {
-                Some(v) => sh.env(key, v),
-                None => sh.env_remove(key),
-            };
-        }
-        sh.env("TERM", "xterm-256color");
-        let mut p = Pty::spawn(sh);
-        p.0.get_process_mut().set_window_size(40, 24).unwrap();
-        // For the shell's `read`, which reads a line, not keys.
-        p.0.send("\n").unwrap();
+        let mut p = spawn_at(&home, args, 40);
         let all = p.expect(Eof).unwrap();
         let text = console::strip_ansi_codes(&String::from_utf8_lossy(all.as_bytes())).into_owned();
         for line in text.lines() {
@@ -403,4 +408,30 @@ fn the_counter_reconnects_when_the_shared_journal_drops_it() {
         .unwrap();
     let states: Vec<_> = rows.iter().map(|r| r.row_state.as_str()).collect();
     assert_eq!(states, ["success", "success"], "both settled in the journal");
+}
+
+#[test]
+fn a_customer_with_a_due_sees_one_figure_to_collect_and_what_the_due_means_once() {
+    for cols in [80, 40] {
+        let home = Home::new();
+        let mut p = spawn_at(&home, &["pay", "--isp", "izone", "--user", "due"], cols);
+        let view = p.expect("Package").unwrap().before().to_vec();
+        p.send("\r").unwrap();
+        let confirm = p.expect("and pay?").unwrap().before().to_vec();
+        let both = [view, confirm].concat();
+        let text = console::strip_ansi_codes(&String::from_utf8_lossy(&both)).into_owned();
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(flat.matches("Rs. 1,500.00").count(), 1, "{cols}: {text}");
+        assert_eq!(
+            flat.matches("not part of this payment").count(),
+            1,
+            "{cols}: {text}"
+        );
+        assert!(flat.contains("not collected here (above)"), "{cols}: {text}");
+        assert!(flat.contains("Collect Rs. 5,999.00"), "{cols}: {text}");
+        assert!(!flat.contains("7,499"), "{cols}: {text}");
+        p.send("n\r").unwrap();
+        assert_eq!(exit_code(&mut p), 130);
+        assert_eq!(home.commits(None), 0);
+    }
 }
