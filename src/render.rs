@@ -21,6 +21,26 @@ pub fn failure_json(f: &Failure) -> Value {
     doc
 }
 
+/// How a payment that did not go through ends on a terminal: not as a program's `error:`
+/// but as an outcome, its mark, word and colour first, the instruction under it, wrapped at
+/// words. None for the endings that are not a payment's outcome (paid, nothing sent).
+pub fn outcome_block(end: crate::decide::End, message: &str, unicode: bool) -> Option<String> {
+    use crate::decide::End;
+    let (mark, word) = match end {
+        End::Failed => (if unicode { "✗" } else { "X" }, "NOT PAID"),
+        End::Pending => ("!", "PENDING"),
+        End::Paid | End::NotSent => return None,
+    };
+    let head = format!("{mark} {word}");
+    let head = match end {
+        End::Failed => style(head).red().bold().for_stderr().to_string(),
+        _ => style(head).yellow().bold().for_stderr().to_string(),
+    };
+    let message = crate::text::clean(message);
+    let lines = crate::text::hanging("  ", "  ", &message, crate::ui::columns());
+    Some(format!("{head}\n{}", lines.join("\n")))
+}
+
 /// The one line a failure prints on stderr.
 pub fn failure_line(f: &Failure) -> String {
     // The service's words were neutralised where they were read; this also covers what a

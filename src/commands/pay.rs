@@ -600,7 +600,15 @@ fn report(
     } else {
         failure_of(short, v, order.package.amount, after)
     };
-    if let Some(f) = &said {
+    let ending = (!ctx.ui.json)
+        .then(|| {
+            said.as_ref()
+                .and_then(|f| render::outcome_block(v.end, &f.message, ctx.ui.unicode))
+        })
+        .flatten();
+    if let Some(block) = ending {
+        eprintln!("{block}");
+    } else if let Some(f) = &said {
         eprintln!("{}", render::failure_line(f));
     } else if !ctx.ui.json {
         let mark = console::style(crate::ui::marks(ctx.ui.unicode).0)

@@ -272,7 +272,8 @@ fn the_counter_serves_customers_one_after_another_and_sums_up_the_shift() {
     }
     // A payment that fails: counted apart from those paid.
     p.expect("Next customer's username").unwrap();
-    pay_next(&mut p, "fail", "Fail Tester", "do not take the money");
+    pay_next(&mut p, "fail", "Fail Tester", "NOT PAID");
+    p.expect("Nothing was charged").unwrap();
     // Ctrl-C at a question returns to the next customer; Ctrl-D at the name ends the shift.
     p.expect("Next customer's username").unwrap();
     p.send("due\r").unwrap();
