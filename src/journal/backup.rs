@@ -258,7 +258,10 @@ pub(super) fn write_copy(src: &Connection, dest: &Path, reserved: bool) -> Resul
     };
     // Into a name of our own (reserved) by rename; into a name a person gave by a link that
     // fails if the name was taken meanwhile: nothing is ever overwritten.
-    let synced = std::fs::File::open(&partial)
+    // Opened for writing: Windows flushes only a handle that may write.
+    let synced = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&partial)
         .and_then(|f| f.sync_all())
         .and_then(|()| {
             if ours {
