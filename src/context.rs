@@ -129,9 +129,12 @@ impl Ctx {
     /// [`Journal::daily_copy`]): after the command's work, so it never delays a payment, and
     /// never its outcome: a copy that fails is a warning.
     pub fn daily_copy(&mut self) {
+        // The folder is looked at first: only once a day is the journal opened again for it.
+        let location = &self.settings.journal.value;
         if !self.journal_used
             || self.settings.backups_kept == 0
-            || crate::journal::is_postgres(&self.settings.journal.value)
+            || crate::journal::is_postgres(location)
+            || !crate::journal::backup::copy_due(location)
         {
             return;
         }

@@ -193,7 +193,7 @@ fn journal(ctx: &Ctx) -> Check {
 
 /// A SQLite journal with payments and no recent copy is one dead disk away from lost books.
 fn backups(ctx: &Ctx) -> Check {
-    const STALE: Duration = Duration::from_secs(2 * 24 * 60 * 60);
+    const STALE: Duration = Duration::from_secs(2 * crate::journal::backup::DAY.as_secs());
     let path = &ctx.settings.journal.value;
     if crate::journal::is_postgres(path) {
         return Check::pass(

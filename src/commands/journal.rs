@@ -88,10 +88,7 @@ fn destination(journal: &Path, dest: Option<PathBuf>) -> Result<(PathBuf, bool),
 fn make_backup(ctx: &mut Ctx, dest: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let location = ctx.settings.journal.value.clone();
     if journal::is_postgres(&location) {
-        return Err(Failure::usage(
-            "a PostgreSQL journal is backed up with the shop's own pg_dump, e.g. pg_dump -Fc -f konnect.dump 'postgres://konnect@db.shop.lan/konnect' (restored with pg_restore)",
-        )
-        .into());
+        return Err(Failure::usage(backup::PG_DUMP).into());
     }
     let from = ctx.journal_quiet()?;
     let (dest, reserved) = destination(&location, dest)?;

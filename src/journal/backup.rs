@@ -13,6 +13,15 @@ use super::Journal;
 use super::store::BUSY;
 use crate::failure::Failure;
 
+/// How every SQLite database file begins.
+pub(super) const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How often a daily copy is made, and how old a killed copy's leftovers get before removal.
+pub const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// What `journal backup` says of a PostgreSQL journal: its copies are the shop's own tools'.
+pub const PG_DUMP: &str = "a PostgreSQL journal is backed up with the shop's own pg_dump, e.g. pg_dump -Fc -f konnect.dump 'postgres://konnect@db.shop.lan/konnect' (restored with pg_restore)";
+
 /// A copy that was written and checked.
 #[derive(Debug, Clone)]
 pub struct Written {
@@ -118,12 +127,20 @@ fn is_sqlite_file(path: &Path) -> bool {
     let mut head = [0u8; 16];
     std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| &head == b"SQLite format 3\0")
+        .is_ok_and(|()| &head == SQLITE_MAGIC)
 }
 
 /// The newest copy of a journal, if it has one.
 pub fn newest(journal: &Path) -> Option<(PathBuf, SystemTime)> {
     copies(journal).into_iter().next()
+}
+
+/// Whether the day's copy is due: no copy beside the journal is younger than a day. A look
+/// at the folder only, so that a command can ask before it opens the journal again.
+pub fn copy_due(journal: &Path) -> bool {
+    newest(journal)
+        .and_then(|(_, at)| at.elapsed().ok())
+        .is_none_or(|age| age >= DAY)
 }
 
 impl Journal {
@@ -133,9 +150,7 @@ impl Journal {
     pub fn backup_to(&self, dest: &Path, reserved: bool) -> Result<Written, Failure> {
         let store = self.store.borrow();
         let Some(conn) = store.sqlite() else {
-            return Err(Failure::usage(
-                "a PostgreSQL journal is backed up with the shop's own pg_dump, e.g. pg_dump -Fc -f konnect.dump 'postgres://konnect@db.shop.lan/konnect', and restored with pg_restore",
-            ));
+            return Err(Failure::usage(PG_DUMP));
         };
         write_copy(conn, dest, reserved)
     }
@@ -143,14 +158,10 @@ impl Journal {
     /// The daily copy: when the newest copy beside this SQLite journal is a day old (or there
     /// is none, and the journal has rows), writes one and keeps the last `kept` daily copies.
     pub fn daily_copy(&self, kept: u32) -> Result<Option<Written>, Failure> {
-        const DAY: Duration = Duration::from_secs(24 * 60 * 60);
         if kept == 0 || self.store.borrow().sqlite().is_none() {
             return Ok(None);
         }
-        let recent = newest(&self.location)
-            .and_then(|(_, at)| at.elapsed().ok())
-            .is_some_and(|age| age < DAY);
-        if recent || self.row_count()? == 0 {
+        if !copy_due(&self.location) || self.row_count()? == 0 {
             return Ok(None);
         }
         let dir = folder(&self.location);
@@ -192,8 +203,7 @@ fn prune(journal: &Path, kept: u32) {
     for (path, _) in daily.skip(kept as usize) {
         let _ = std::fs::remove_file(path);
     }
-    // What copies killed midway left: their partial files, and their empty reserved names.
-    const STALE: Duration = Duration::from_secs(24 * 60 * 60);
+    // What copies killed midway left, a day on: their partial files, their empty reserved names.
     let Ok(entries) = std::fs::read_dir(folder(journal)) else {
         return;
     };
@@ -206,7 +216,7 @@ fn prune(journal: &Path, kept: u32) {
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > STALE);
+            .is_some_and(|age| age > DAY);
         if leftover && old {
             let _ = std::fs::remove_file(e.path());
         }
@@ -221,11 +231,14 @@ pub(super) fn write_copy(src: &Connection, dest: &Path, reserved: bool) -> Resul
             "cannot write the copy {shown}: {e}; choose a folder you can write to"
         ))
     };
+    let taken = || {
+        Failure::usage(format!(
+            "{shown} exists already; give a new file name or a folder (nothing was overwritten)"
+        ))
+    };
     let ours = reserved && std::fs::metadata(dest).is_ok_and(|m| m.len() == 0);
     if dest.exists() && !ours {
-        return Err(Failure::usage(format!(
-            "{shown} exists already; give a new file name or a folder (nothing was overwritten)"
-        )));
+        return Err(taken());
     }
     // Two processes making the day's copy at once each write their own partial file.
     let mut partial = dest.as_os_str().to_os_string();
@@ -273,9 +286,7 @@ pub(super) fn write_copy(src: &Connection, dest: &Path, reserved: bool) -> Resul
     if let Err(e) = synced {
         give_up();
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            return Err(Failure::usage(format!(
-                "{shown} exists already; give a new file name or a folder (nothing was overwritten)"
-            )));
+            return Err(taken());
         }
         return Err(unwritable(e));
     }

@@ -52,7 +52,7 @@ pub(super) fn header_problem(path: &Path) -> Option<String> {
         .take(100)
         .read_to_end(&mut head)
         .ok()?;
-    if head.len() < 100 || &head[..16] != b"SQLite format 3\0" {
+    if head.len() < 100 || &head[..16] != backup::SQLITE_MAGIC {
         return Some("it is not a SQLite file".into());
     }
     let be32 = |at: usize| u32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);

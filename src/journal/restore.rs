@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::backup::{Kind, check, copy_pages, folder, new_copy_path, open_copy, write_copy};
+use super::backup::{Kind, SQLITE_MAGIC, check, copy_pages, folder, new_copy_path, open_copy, write_copy};
 use super::damage;
 use super::payment::COLUMNS;
 use super::schema::{SQLITE_VERSION, connect, create_private, migrate, newer};
@@ -27,8 +27,6 @@ pub struct Restored {
     /// Payments the journal held that the copy did not (or held otherwise), replaced by `--force`.
     pub replaced: Vec<String>,
 }
-
-const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Replaces the SQLite journal at `journal` with the copy `src`.
 pub fn restore(journal: &Path, src: &Path, force: bool) -> Result<Restored, Failure> {
@@ -166,7 +164,7 @@ fn load_copy(src: &Path) -> Result<Connection, Failure> {
     std::fs::File::open(src)
         .and_then(|f| f.take(16).read_to_end(&mut head))
         .map_err(|e| refuse(e.to_string()))?;
-    if head != MAGIC {
+    if head != SQLITE_MAGIC {
         return Err(refuse(
             "it is not a konnect journal (not a SQLite file); give a copy made by `konnect journal backup`"
                 .into(),

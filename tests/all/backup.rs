@@ -410,18 +410,7 @@ fn a_restore_while_counters_pay_never_loses_a_payment_they_were_told_is_written(
     let home = Home::new();
     pay(&home);
     // Rows enough that the restore takes a while, so that the payments overlap it.
-    let conn = Connection::open(home.journal_path()).unwrap();
-    conn.execute_batch("BEGIN").unwrap();
-    for i in 0..100_000_i64 {
-        conn.execute(
-            "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
-             VALUES (?1, ?2, 'TEST', 'izone', 'old', 'old', 'p', '100', 'success')",
-            rusqlite::params![format!("{i:032x}"), 1_000_000 + i],
-        )
-        .unwrap();
-    }
-    conn.execute_batch("COMMIT").unwrap();
-    drop(conn);
+    home.add_old_payments(100_000);
     let copy = home.path().join("copy.sqlite3");
     assert_eq!(
         run(home.sandbox(&["journal", "backup", &copy.to_string_lossy()])).0,

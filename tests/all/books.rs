@@ -384,16 +384,7 @@ fn receipts_never_exceed_their_width() {
 fn history_on_a_terminal_shows_the_newest_hundred_and_scripts_get_every_row() {
     let home = Home::new();
     pay(&home, "active", &[]);
-    let conn = rusqlite::Connection::open(home.journal_path()).unwrap();
-    for i in 0..150_i64 {
-        conn.execute(
-            "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
-             VALUES (?1, ?2, 'TEST', 'izone', 'old', 'old', 'p', '100', 'success')",
-            rusqlite::params![format!("{i:032x}"), 1_000_000 + i],
-        )
-        .unwrap();
-    }
-    drop(conn);
+    home.add_old_payments(150);
     let (code, out, err) = run(home.sandbox(&["history"]));
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 101, "a header and 100 rows:\n{out}");

@@ -70,6 +70,22 @@ impl Home {
             .count()
     }
 
+    /// Adds `n` settled TEST payments of customer `old`, from long ago (1970), in one
+    /// transaction: a journal with a history, written with SQL, not through konnect.
+    pub fn add_old_payments(&self, n: i64) {
+        let conn = rusqlite::Connection::open(self.journal_path()).expect("open journal");
+        conn.execute_batch("BEGIN").expect("begin");
+        for i in 0..n {
+            conn.execute(
+                "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
+                 VALUES (?1, ?2, 'TEST', 'izone', 'old', 'old', 'p', '100', 'success')",
+                rusqlite::params![format!("{i:032x}"), 1_000_000 + i],
+            )
+            .expect("insert");
+        }
+        conn.execute_batch("COMMIT").expect("commit");
+    }
+
     /// Journal rows as (reference, outcome, amount, transaction_id), newest last.
     pub fn journal(&self) -> Vec<(String, String, String, Option<String>)> {
         let path = self.journal_path();
