@@ -42,9 +42,14 @@ pub fn file_stamp(ms: i64) -> String {
 }
 
 /// The first whole minute at or after `ms`, local: a time to wait for is never shown early
-/// ("after 09:32" for 09:31:05).
+/// ("after 09:32" for 09:31:05). Today's time alone, as a clock on the wall shows it; another
+/// day's with its date.
 pub fn local_minute_after(ms: i64) -> String {
-    local_time(ms.saturating_add(59_999) / 60_000 * 60_000)
+    let minute = ms.saturating_add(59_999) / 60_000 * 60_000;
+    match zoned(minute) {
+        Some(z) if z.date() == today() => z.strftime("%H:%M").to_string(),
+        _ => local_time(minute),
+    }
 }
 
 /// `2026-11-27T09:31:05+05:45`, local, for CSV and JSON.
@@ -88,9 +93,21 @@ mod tests {
     #[test]
     fn a_time_to_wait_for_is_rounded_up_to_its_minute() {
         let minute = 29_000_000 * 60_000;
-        assert_eq!(local_minute_after(minute), local_time(minute));
-        assert_eq!(local_minute_after(minute + 1), local_time(minute + 60_000));
-        assert_eq!(local_minute_after(minute + 59_999), local_time(minute + 60_000));
+        let clock = |ms: i64| local_time(ms)[11..].to_string();
+        let shown = |ms: i64| {
+            if local_date(ms) == Some(today()) {
+                clock(ms)
+            } else {
+                local_time(ms)
+            }
+        };
+        assert_eq!(local_minute_after(minute), shown(minute));
+        assert_eq!(local_minute_after(minute + 1), shown(minute + 60_000));
+        assert_eq!(local_minute_after(minute + 59_999), shown(minute + 60_000));
+        // Today's time alone, another day's with its date.
+        let noon = day_bounds(today()).unwrap().0 + 12 * 3600 * 1000;
+        assert_eq!(local_minute_after(noon), "12:00");
+        assert_eq!(local_minute_after(now_ms() + 3 * 24 * 3600 * 1000).len(), 16);
     }
 
     #[test]

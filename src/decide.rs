@@ -56,6 +56,8 @@ pub struct Verdict {
     /// The service's error code, when it refused.
     pub code: Option<String>,
     pub detail: Option<String>,
+    /// The message in a cashier's words, where it is technical (status codes, hosts).
+    pub plain: Option<String>,
 }
 
 impl Verdict {
@@ -69,7 +71,14 @@ impl Verdict {
             credits_consumed: None,
             code: None,
             detail: None,
+            plain: None,
         }
+    }
+
+    /// With the message in a cashier's words beside the technical one.
+    pub fn plainly(mut self, plain: impl Into<String>) -> Verdict {
+        self.plain = Some(plain.into());
+        self
     }
 
     pub fn outcome(&self) -> Outcome {
@@ -93,6 +102,8 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refusal {
     pub said: String,
+    /// What it said in its own words, without its code or HTTP status.
+    pub sentence: String,
     pub code: Option<String>,
     pub detail: Option<String>,
     /// Only a plain 400 is a definite no: then "unknown reference" right after it proves that
@@ -108,13 +119,18 @@ pub enum Next {
     LookUp(Refusal),
 }
 
+const CONTRADICTS: &str = "the service's answer contradicts itself";
+const UNREADABLE: &str = "the service's answer could not be read";
+
 /// Reads a commit's answer (or the failure to get one) by the aggregator's outcome table.
 /// Anything unsure (no answer, a redirect, an answer that contradicts itself) is pending.
 pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
     let ex = match answer {
         Ok(ex) => ex,
-        Err(e @ ApiError::NotSent { .. }) => return Next::Done(Verdict::new(End::NotSent, e.to_string())),
-        Err(e) => return Next::Done(Verdict::new(End::Pending, e.to_string())),
+        Err(e @ ApiError::NotSent { .. }) => {
+            return Next::Done(Verdict::new(End::NotSent, e.to_string()).plainly(e.plain()));
+        }
+        Err(e) => return Next::Done(Verdict::new(End::Pending, e.to_string()).plainly(e.plain())),
     };
     let body = ex.json();
     let service_error = body
@@ -128,24 +144,29 @@ pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
         .and_then(|b| CommitAnswer::from_value(b).ok())
         .is_some_and(|a| Outcome::of_state(a.state.as_deref()) == Outcome::Success);
     if says_success && matches!(verdict, HttpVerdict::Failed | HttpVerdict::LookUp) {
-        return Next::Done(Verdict::new(
-            End::Pending,
-            format!(
-                "HTTP {} with an answer that says Success: it contradicts itself",
-                ex.status
-            ),
-        ));
+        return Next::Done(
+            Verdict::new(
+                End::Pending,
+                format!(
+                    "HTTP {} with an answer that says Success: it contradicts itself",
+                    ex.status
+                ),
+            )
+            .plainly(CONTRADICTS),
+        );
     }
     Next::Done(match verdict {
         HttpVerdict::ByState => match body.map(|b| CommitAnswer::from_value(&b)) {
             Ok(Ok(a)) => by_state(a, service_error),
-            Ok(Err(reason)) => Verdict::new(End::Pending, format!("the answer could not be read: {reason}")),
-            Err(e) => Verdict::new(End::Pending, e.to_string()),
+            Ok(Err(reason)) => Verdict::new(End::Pending, format!("the answer could not be read: {reason}"))
+                .plainly(UNREADABLE),
+            Err(e) => Verdict::new(End::Pending, e.to_string()).plainly(UNREADABLE),
         },
         HttpVerdict::Failed => Verdict::new(
             End::Failed,
             format!("HTTP 404: service not found ({})", ex.snippet()),
-        ),
+        )
+        .plainly("the service is not at the address set up; ask support to check the base URL"),
         HttpVerdict::Pending if (300..400).contains(&ex.status) => Verdict::new(
             End::Pending,
             format!(
@@ -153,17 +174,23 @@ pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
                 ex.status,
                 ex.location.as_deref().unwrap_or("nowhere")
             ),
-        ),
+        )
+        .plainly("the service pointed elsewhere instead of answering"),
         HttpVerdict::Pending => Verdict::new(
             End::Pending,
             format!("HTTP {} from the service ({})", ex.status, ex.snippet()),
-        ),
+        )
+        .plainly("the service had a problem and gave no clear answer"),
         HttpVerdict::LookUp => {
             return Next::LookUp(Refusal {
                 said: service_error
                     .as_ref()
                     .map(|e| e.to_string())
                     .unwrap_or_else(|| format!("HTTP {}", ex.status)),
+                sentence: service_error
+                    .as_ref()
+                    .map(ServiceError::sentence)
+                    .unwrap_or_else(|| "the service refused".into()),
                 code: service_error.as_ref().and_then(|e| e.code.clone()),
                 detail: service_error.and_then(|e| e.details),
                 conclusive: ex.status == 400,
@@ -178,7 +205,8 @@ fn by_state(a: CommitAnswer, service_error: Option<ServiceError>) -> Verdict {
         let mut v = Verdict::new(
             End::Pending,
             format!("the service's answer contradicts itself ({why})"),
-        );
+        )
+        .plainly(CONTRADICTS);
         v.detail = a.detail;
         return v;
     }
@@ -196,6 +224,7 @@ fn by_state(a: CommitAnswer, service_error: Option<ServiceError>) -> Verdict {
         credits_consumed: a.credits_consumed,
         code: service_error.and_then(|e| e.code),
         detail: a.detail,
+        plain: None,
     }
 }
 
@@ -204,37 +233,52 @@ fn by_state(a: CommitAnswer, service_error: Option<ServiceError>) -> Verdict {
 pub fn after_refusal(refusal: Refusal, amount: Npr, lookup: Result<TxnStatus, ApiError>) -> Verdict {
     let Refusal {
         said,
+        sentence,
         code,
         detail,
         conclusive,
     } = refusal;
+    // Each message twice: with the service's code (JSON, the journal) and without (a cashier).
+    let both = |end: End, tail: &str| {
+        let v = Verdict::new(end, format!("{said}{tail}"));
+        if said == sentence {
+            v
+        } else {
+            v.plainly(format!("{sentence}{tail}"))
+        }
+    };
     let mut v = match lookup {
-        Ok(s) if doubt(&s, amount).is_some() => Verdict::new(
+        Ok(s) if doubt(&s, amount).is_some() => both(
             End::Pending,
-            format!("{said}; {}", doubt(&s, amount).unwrap_or_default()),
+            &format!("; {}", doubt(&s, amount).unwrap_or_default()),
         ),
-        Ok(s) if !s.found && conclusive => Verdict::new(End::Failed, said),
-        Ok(s) if !s.found => Verdict::new(
-            End::Pending,
-            format!("{said}; the service does not know the payment yet, look it up again in 5 minutes"),
-        ),
+        Ok(s) if !s.found && conclusive => both(End::Failed, ""),
+        Ok(s) if !s.found => both(End::Pending, "; the service does not know the payment yet"),
         Ok(s) => {
             let end = End::of(Outcome::of_state(s.state.as_deref()));
             // A payment that went through after all is told as such, not as the refusal.
-            let message = match end {
-                End::Paid => format!("the service refused at first ({said}), but the payment went through"),
-                _ => said,
+            let v = match end {
+                End::Paid => Verdict::new(
+                    end,
+                    format!("the service refused at first ({said}), but the payment went through"),
+                )
+                .plainly("the service refused at first, but the payment went through"),
+                _ => both(end, ""),
             };
             Verdict {
                 state: s.state.clone(),
                 transaction_id: s.response_id,
-                ..Verdict::new(end, message)
+                ..v
             }
         }
         Err(e) => Verdict::new(
             End::Pending,
             format!("{said}; the status look-up failed too: {e}"),
-        ),
+        )
+        .plainly(format!(
+            "{sentence}; the look-up that followed failed too: {}",
+            e.plain()
+        )),
     };
     v.code = code;
     v.detail = detail;

@@ -53,7 +53,11 @@ pub struct Failure {
     /// The service's own sentence, when it gave one.
     pub details: Option<String>,
     /// The repeat guard's earlier payment, by its whole reference.
-    pub earlier_reference: Option<String>,
+    pub earlier_reference: Option<Box<str>>,
+    /// The message in a cashier's words, where it differs: shown on a terminal instead of
+    /// `message` (which `--verbose` and JSON keep).
+    #[serde(skip)]
+    pub plain: Option<Box<str>>,
 }
 
 impl Failure {
@@ -64,6 +68,7 @@ impl Failure {
             message: message.into(),
             details: None,
             earlier_reference: None,
+            plain: None,
         }
     }
     pub fn usage(message: impl Into<String>) -> Self {
@@ -86,6 +91,10 @@ impl Failure {
         self.details = details;
         self
     }
+    pub fn with_plain(mut self, plain: Option<String>) -> Self {
+        self.plain = plain.map(String::into_boxed_str);
+        self
+    }
 }
 
 /// The exit-code table, shown by `--help` and kept equal to the README's.
@@ -106,33 +115,33 @@ impl From<crate::api::ApiError> for Failure {
     /// answer is safe to retry. A commit is classified by `flow::pay` instead, never through this.
     fn from(err: crate::api::ApiError) -> Self {
         use crate::api::ApiError as E;
-        match err {
-            E::NotSent { .. } => Failure::new(Kind::Network, format!("{err}; safe to try again")),
-            E::NoAnswer { .. } => Failure::new(
-                Kind::Network,
-                format!("{err}; this call charges nothing, safe to try again"),
-            ),
-            E::Rejected(ref e) => {
-                let kind = if e.is_auth() { Kind::Auth } else { Kind::Rejected };
-                let hint = if e.is_auth() {
-                    "; check the token (`konnect config show`)"
-                } else {
-                    ""
-                };
-                Failure::new(kind, format!("{err}{hint}"))
-                    .with_code(e.code.clone())
-                    .with_details(e.details.clone())
-            }
+        let plain = err.plain();
+        let (kind, then) = match &err {
+            E::NotSent { .. } => (Kind::Network, "safe to try again"),
+            E::NoAnswer { .. } => (Kind::Network, "this call charges nothing, safe to try again"),
+            E::Rejected(e) if e.is_auth() => (Kind::Auth, "check the token (`konnect config show`)"),
+            E::Rejected(_) => (Kind::Rejected, ""),
             E::Http {
                 status: 401 | 403, ..
-            } => Failure::new(Kind::Auth, format!("{err}; check the token and the base URL")),
-            E::Http { status, .. } if status >= 500 => Failure::new(
-                Kind::Network,
-                format!("{err}; nothing was charged, try again shortly"),
-            ),
-            E::Http { .. } => Failure::new(Kind::Rejected, format!("{err}; check the base URL")),
-            E::Malformed { .. } => Failure::new(Kind::Network, format!("{err}; nothing was charged")),
-            E::Redirect { .. } => Failure::auth(err.to_string()),
+            } => (Kind::Auth, "check the token and the base URL"),
+            E::Http { status, .. } if *status >= 500 => {
+                (Kind::Network, "nothing was charged, try again shortly")
+            }
+            E::Http { .. } => (Kind::Rejected, "check the base URL"),
+            E::Malformed { .. } => (Kind::Network, "nothing was charged"),
+            E::Redirect { .. } => (Kind::Auth, ""),
+        };
+        let joined = |text: String| {
+            if then.is_empty() {
+                text
+            } else {
+                format!("{text}; {then}")
+            }
+        };
+        let failure = Failure::new(kind, joined(err.to_string())).with_plain(Some(joined(plain)));
+        match err {
+            E::Rejected(e) => failure.with_code(e.code.clone()).with_details(e.details.clone()),
+            _ => failure,
         }
     }
 }

@@ -37,6 +37,11 @@ static STAGE: Mutex<Stage> = Mutex::new(Stage::Idle);
 /// Whether the interrupt came from outside (SIGTERM, SIGHUP): then even a counter between
 /// customers ends, where a Ctrl-C would only return it to the next customer.
 static TERMINATED: AtomicBool = AtomicBool::new(false);
+/// Whether this run is a counter: there a cashier's Ctrl-C while a commit is out stops the
+/// wait for its answer (the payment stays pending) instead of ending the shift.
+static COUNTER: AtomicBool = AtomicBool::new(false);
+/// Set by the handler when a counter's cashier stopped waiting for a commit's answer.
+static GAVE_UP: AtomicBool = AtomicBool::new(false);
 /// Whether the run prints JSON: then even a cancellation ends with its one document.
 static JSON: AtomicBool = AtomicBool::new(false);
 
@@ -71,9 +76,80 @@ pub fn await_termination() {
     }
 }
 
+/// Marks this run as a counter: from now on a Ctrl-C never ends it while it serves a
+/// customer (a kill or a closed terminal still does).
+pub fn serve_a_queue() {
+    COUNTER.store(true, Ordering::SeqCst);
+}
+
+/// Runs `call` (a commit). At a counter it runs on a thread of its own, so that the cashier's
+/// Ctrl-C ends the wait: None then, and the answer, whenever it comes, is left to a look-up.
+/// A call that panicked is None too: nobody can say whether it was sent.
+pub fn unless_given_up<T: Send + 'static>(call: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    use std::sync::mpsc::RecvTimeoutError;
+    if !COUNTER.load(Ordering::SeqCst) {
+        return Some(call());
+    }
+    let _quiet = EchoOff::new();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(call());
+    });
+    loop {
+        match rx.recv_timeout(std::time::Duration::from_millis(50)) {
+            Ok(answer) => return Some(answer),
+            Err(RecvTimeoutError::Timeout) if GAVE_UP.swap(false, Ordering::SeqCst) => return None,
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+}
+
+/// The terminal's echo turned off while a counter waits for a commit: a ^C (or any key) typed
+/// then would land beside the spinner and leave a stale line above the outcome. Restored on drop.
+struct EchoOff {
+    #[cfg(unix)]
+    saved: Option<libc::termios>,
+}
+
+impl EchoOff {
+    fn new() -> EchoOff {
+        #[cfg(unix)]
+        {
+            // SAFETY: termios is plain data that tcgetattr fills; fd 0 is this process's stdin.
+            let saved = unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                (libc::tcgetattr(0, &mut t) == 0).then_some(t)
+            };
+            if let Some(t) = saved {
+                let mut quiet = t;
+                quiet.c_lflag &= !(libc::ECHO | libc::ECHOCTL);
+                // SAFETY: a termios read from this terminal, with two flags cleared.
+                unsafe { libc::tcsetattr(0, libc::TCSANOW, &quiet) };
+            }
+            EchoOff { saved }
+        }
+        #[cfg(not(unix))]
+        EchoOff {}
+    }
+}
+
+impl Drop for EchoOff {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(t) = self.saved {
+            // SAFETY: the settings this terminal had before.
+            unsafe { libc::tcsetattr(0, libc::TCSANOW, &t) };
+        }
+    }
+}
+
 /// Moves the run's payment to a new stage.
 pub fn set_stage(stage: Stage) {
-    *stage_slot() = stage;
+    let mut slot = stage_slot();
+    // A Ctrl-C that stopped the wait belongs to the commit it interrupted, none after it.
+    GAVE_UP.store(false, Ordering::SeqCst);
+    *slot = stage;
 }
 
 /// Prints the run's result with the stage held, so that an interrupt cannot cut it in half or
@@ -128,7 +204,14 @@ pub fn install_handler(json: bool) {
             let _ = term.show_cursor();
         }
         let slot = stage_slot();
-        if matches!(*slot, Stage::Counter) && !TERMINATED.load(Ordering::SeqCst) {
+        let at_counter = COUNTER.load(Ordering::SeqCst) && !matches!(*slot, Stage::Idle);
+        if (at_counter || matches!(*slot, Stage::Counter)) && !TERMINATED.load(Ordering::SeqCst) {
+            // At a counter the cashier's Ctrl-C never ends the shift: at a question it
+            // returns to the next customer, while a commit is out it stops the wait, and once
+            // the answer is in the outcome is printed as usual.
+            if matches!(*slot, Stage::Sending { .. }) {
+                GAVE_UP.store(true, Ordering::SeqCst);
+            }
             SEEN.fetch_add(1, Ordering::SeqCst);
             return;
         }

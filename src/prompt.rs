@@ -74,16 +74,31 @@ pub fn isp(preselected: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
     Ok(&isp::ISPS[cancelled_if_none(pick)?])
 }
 
-/// The next customer's username; `None` ends the shift: Enter on an empty line, Esc, Ctrl-D
-/// or Ctrl-C. Typed on a line of its own (dialoguer's input ignores Esc and Ctrl-D).
-pub fn next_customer() -> Result<Option<String>, Failure> {
+/// What the cashier typed at the next customer's prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// A username to serve.
+    Customer(String),
+    /// `?` alone (None: this shift's pending payments) or `?REF`: look a payment up.
+    LookUp(Option<String>),
+    /// Enter on an empty line.
+    Empty,
+    /// Esc, Ctrl-D or Ctrl-C: the shift is over.
+    Finish,
+}
+
+/// The next customer's username, typed on a line of its own (dialoguer's input ignores Esc
+/// and Ctrl-D). `initial` is already typed, for the cashier to edit; Tab replaces it with
+/// `tab` (the earlier customer it is close to), when there is one.
+pub fn next_customer(initial: &str, tab: Option<&str>) -> Result<Asked, Failure> {
     use console::Key;
     let term = Term::stderr();
     let fail = |e: std::io::Error| Failure::internal(format!("cannot prompt on this terminal: {e}"));
+    let mut initial = initial.to_string();
     loop {
-        term.write_str("Next customer's username (Enter alone, Esc or Ctrl-D to finish): ")
-            .map_err(fail)?;
-        let mut text = String::new();
+        term.write_str("Next customer's username: ").map_err(fail)?;
+        term.write_str(&initial).map_err(fail)?;
+        let mut text = std::mem::take(&mut initial);
         let finished = loop {
             // Raw: a Ctrl-C here is a key that ends the shift, not a SIGINT.
             match term.read_key_raw() {
@@ -100,6 +115,14 @@ pub fn next_customer() -> Result<Option<String>, Failure> {
                         term.clear_chars(1).map_err(fail)?;
                     }
                 }
+                Ok(Key::Tab) => {
+                    if let Some(t) = tab {
+                        term.clear_chars(console::measure_text_width(&text))
+                            .map_err(fail)?;
+                        text = t.to_string();
+                        term.write_str(&text).map_err(fail)?;
+                    }
+                }
                 Ok(Key::Char(c)) if !c.is_control() => {
                     text.push(c);
                     term.write_str(c.encode_utf8(&mut [0; 4])).map_err(fail)?;
@@ -114,12 +137,25 @@ pub fn next_customer() -> Result<Option<String>, Failure> {
             }
         };
         term.write_line("").map_err(fail)?;
-        if finished || text.trim().is_empty() {
-            return Ok(None);
+        if finished {
+            return Ok(Asked::Finish);
         }
-        match check_username(&text) {
-            Ok(user) => return Ok(Some(user)),
-            Err(why) => eprintln!("{why}"),
+        let typed = text.trim();
+        if typed.is_empty() {
+            return Ok(Asked::Empty);
+        }
+        if let Some(reference) = typed.strip_prefix('?') {
+            let reference = reference.trim();
+            return Ok(Asked::LookUp(
+                (!reference.is_empty()).then(|| reference.to_string()),
+            ));
+        }
+        match check_username(typed) {
+            Ok(user) => return Ok(Asked::Customer(user)),
+            Err(why) => {
+                eprintln!("{why}");
+                initial = text;
+            }
         }
     }
 }
@@ -163,10 +199,13 @@ pub fn package(packages: &[Package], cols: usize) -> Result<usize, Failure> {
     let items = crate::render::package_lines(packages, room, "");
     let default = packages.iter().position(|p| p.current).unwrap_or(0);
     let pick = asked(|| {
+        // Not echoed after the choice (the echo of a long item would wrap mid-word): the
+        // confirmation that follows names the package.
         Select::with_theme(&theme())
             .with_prompt("Package")
             .items(&items)
             .default(default)
+            .report(false)
             .interact_on_opt(&Term::stderr())
     })?;
     cancelled_if_none(pick)
@@ -191,6 +230,15 @@ pub fn confirm(question: &str, default: bool) -> Result<bool, Failure> {
     let term = Term::stderr();
     let theme = theme();
     let io = |e: std::io::Error| ended(dialoguer::Error::IO(e));
+    // The prompt is redrawn in place, so it must stay on one line: a long question's first
+    // lines are written above it, wrapped at words. Room is left for the marks and answer.
+    let room = crate::ui::columns().saturating_sub(15);
+    let mut lines = balanced(crate::text::wrap(question, room), room);
+    let question = lines.pop().unwrap_or_default();
+    for line in &lines {
+        term.write_line(line).map_err(io)?;
+    }
+    let question = question.as_str();
     let show = |value: Option<bool>, done: bool| -> std::io::Result<()> {
         let mut line = String::new();
         let _ = if done {
@@ -231,6 +279,26 @@ pub fn confirm(question: &str, default: bool) -> Result<bool, Failure> {
     answer
 }
 
+/// Wrapped lines whose last one (the prompt that is answered) is not left with a lone word:
+/// words move down from the line before while the last is under half its width.
+fn balanced(mut lines: Vec<String>, room: usize) -> Vec<String> {
+    let width = console::measure_text_width;
+    while lines.len() > 1 {
+        let n = lines.len();
+        let (before, last) = (&lines[n - 2], &lines[n - 1]);
+        let Some((kept, moved)) = before.rsplit_once(' ') else {
+            break;
+        };
+        if width(last) * 2 >= width(before) || width(moved) + 1 + width(last) > room {
+            break;
+        }
+        let last = format!("{moved} {last}");
+        lines[n - 2] = kept.to_string();
+        lines[n - 1] = last;
+    }
+    lines
+}
+
 /// A secret, typed without echo.
 pub fn secret(question: &str) -> Result<String, Failure> {
     asked(|| {
@@ -243,6 +311,17 @@ pub fn secret(question: &str) -> Result<String, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrapped_question_ends_with_more_than_a_lone_word() {
+        let q = "Collect Rs. 5,999.00 from Chandra Mani Neupane and pay?";
+        let lines = balanced(crate::text::wrap(q, 25), 25);
+        assert_eq!(
+            lines,
+            ["Collect Rs. 5,999.00 from", "Chandra Mani", "Neupane and pay?"]
+        );
+        assert_eq!(balanced(vec!["one line".into()], 25), ["one line"]);
+    }
 
     #[test]
     fn usernames_are_checked_alike() {

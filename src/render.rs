@@ -16,7 +16,7 @@ pub fn failure_json(f: &Failure) -> Value {
         "error": {"kind": f.kind, "code": f.code, "message": f.message, "details": f.details},
     });
     if let Some(r) = &f.earlier_reference {
-        doc["error"]["earlier_reference"] = r.as_str().into();
+        doc["error"]["earlier_reference"] = r.as_ref().into();
     }
     doc
 }
@@ -41,12 +41,45 @@ pub fn outcome_block(end: crate::decide::End, message: &str, unicode: bool) -> O
     Some(format!("{head}\n{}", lines.join("\n")))
 }
 
-/// The one line a failure prints on stderr.
+/// The words a person reads for a failure: on a terminal a cashier's, where they differ;
+/// the technical message (status codes, hosts) under `--verbose` and in a file or a pipe,
+/// where a support person reads it.
+pub fn plain(f: &Failure) -> &str {
+    match &f.plain {
+        Some(p) if !crate::ui::verbose() && std::io::IsTerminal::is_terminal(&std::io::stderr()) => p,
+        _ => &f.message,
+    }
+}
+
+/// What a failure prints on stderr: one line, wrapped at words on a terminal.
 pub fn failure_line(f: &Failure) -> String {
     // The service's words were neutralised where they were read; this also covers what a
     // person typed (a username, a path) being quoted back.
-    let message = crate::text::clean(&f.message);
-    format!("{} {message}", style("error:").red().bold().for_stderr())
+    let message = crate::text::clean(plain(f));
+    let head = style("error:").red().bold().for_stderr();
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return format!("{head} {message}");
+    }
+    let lines = crate::text::hanging("error: ", "  ", &message, crate::ui::columns());
+    let mut text = lines.join("\n");
+    text.replace_range(.."error:".len(), &head.to_string());
+    text
+}
+
+/// Label and value rows with the values in one column, `label` columns from the left edge
+/// (labels `indent` in), each value wrapped at words under itself to fit `cols`.
+pub fn labelled(rows: &[(&str, String)], indent: usize, label: usize, cols: usize) -> String {
+    let under = " ".repeat(label);
+    let mut out = Vec::new();
+    for (name, value) in rows {
+        let first = format!(
+            "{:indent$}{name:<width$}",
+            "",
+            width = label.saturating_sub(indent)
+        );
+        out.extend(crate::text::hanging(&first, &under, value, cols));
+    }
+    out.join("\n")
 }
 
 /// The lookup document (design.md), with the username asked for as `user`.
@@ -119,23 +152,26 @@ pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String
             .trim_end()
             .to_string()
     };
-    out.push_str(&format!("  {:<16}{}\n", "Mobile", or_dash(&c.mobile)));
-    out.push_str(&format!("  {:<16}{}\n", "Status", status(&c.status)));
+    let mut rows: Vec<(&str, String)> = vec![
+        ("Mobile", or_dash(&c.mobile).to_string()),
+        ("Status", status(&c.status)),
+    ];
     if let Some(sub) = &d.subscription {
         let state = sub.status.as_deref().unwrap_or("-");
-        out.push_str(&format!(
-            "  {:<16}{}  ({})\n",
+        rows.push((
             "Subscription",
-            fit(or_dash(&sub.package), state.len() + 4),
-            status(&sub.status)
+            format!(
+                "{}  ({})",
+                fit(or_dash(&sub.package), state.len() + 4),
+                status(&sub.status)
+            ),
         ));
         if let Some(end) = &sub.end_date {
-            let mut line = format!("  {:<16}{end}", "Ends");
+            let mut line = end.clone();
             if let Some(bs) = end.get(..10).and_then(|e| e.parse().ok()).and_then(bs_date) {
                 line.push_str(&format!(" ({bs})"));
             }
-            out.push_str(&line);
-            out.push('\n');
+            rows.push(("Ends", line));
             if let Some(rel) = relative_end(end, today) {
                 // The service may still call a subscription Active after its end: both facts.
                 let said = if active(&sub.status) && rel.starts_with("expired") {
@@ -143,7 +179,7 @@ pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String
                 } else {
                     rel
                 };
-                out.push_str(&format!("  {:<16}{said}\n", ""));
+                rows.push(("", said));
             }
         }
     }
@@ -153,14 +189,15 @@ pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String
     } else {
         due.lakh()
     };
-    match &d.due.message {
-        Some(m) => out.push_str(&format!(
-            "  {:<16}{due_text}  {}\n",
-            "ISP says due",
-            style(m).dim()
-        )),
-        None => out.push_str(&format!("  {:<16}{due_text}\n", "ISP says due")),
-    }
+    rows.push((
+        "ISP says due",
+        match &d.due.message {
+            Some(m) => format!("{due_text}  {}", style(m).dim()),
+            None => due_text,
+        },
+    ));
+    out.push_str(&labelled(&rows, 2, LABEL, cols));
+    out.push('\n');
     // The commit pays a package's price and nothing else; the service does not say what the
     // ISP does with its due. Said once, here, so that the one figure to collect stays one.
     if due > Npr::ZERO {
@@ -206,14 +243,16 @@ pub fn cash(end: crate::decide::End, amount: Npr, reference: &str, after_ms: Opt
     use crate::decide::End;
     match end {
         End::Paid => format!("Take {} from the customer.", amount.lakh()),
-        End::Failed => "Nothing was charged: do not take the money (give it back).".into(),
+        End::Failed => "Nothing was charged: give the customer's money back, or do not take it.".into(),
         End::NotSent => "Nothing was sent; safe to try again.".into(),
         End::Pending => {
-            let when = after_ms.map_or_else(
-                || "in 5 minutes".to_string(),
-                |ms| format!("after {}", crate::clock::local_minute_after(ms)),
-            );
-            format!("Hold the money; do NOT pay again; look it up {when} (`konnect status {reference}`).")
+            // A clock time to come back at, never "in 5 minutes" (which 5 minutes?).
+            let at = after_ms.unwrap_or_else(|| crate::clock::now_ms().saturating_add(5 * 60 * 1000));
+            format!(
+                "Keep the customer's {} (take it if you have not): it may have been paid, so do NOT pay again. Look it up after {} (`konnect status {reference}`).",
+                amount.lakh(),
+                crate::clock::local_minute_after(at)
+            )
         }
     }
 }

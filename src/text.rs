@@ -67,14 +67,31 @@ pub fn json_line(v: &serde_json::Value) -> String {
     out
 }
 
-/// Splits text into lines of at most `cols` display columns (Devanagari measured as it shows).
+/// The words of `text` as a line may break between them: an amount's currency stays with its
+/// figure ("Rs. 5,999.00" is one word).
+fn words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match words.last_mut() {
+            Some(last) if last.ends_with("Rs.") && word.starts_with(|c: char| c.is_ascii_digit()) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    words
+}
+
+/// Splits text into lines of at most `cols` display columns (Devanagari measured as it shows),
+/// at spaces; a word wider than a line is cut between grapheme clusters.
 pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
     let cols = cols.max(1);
     let width = |s: &str| console::measure_text_width(s);
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word = word.to_string();
+    for mut word in words(text) {
         loop {
             let sep = usize::from(!line.is_empty());
             if width(&line) + sep + width(&word) <= cols {
@@ -88,16 +105,14 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
                 lines.push(std::mem::take(&mut line));
                 continue;
             }
-            // A word wider than the line: cut it by characters.
+            // A word wider than the line: cut it between grapheme clusters.
             let mut head = String::new();
-            let mut rest = word.chars().peekable();
-            while let Some(c) = rest.peek() {
-                let mut next = head.clone();
-                next.push(*c);
-                if width(&next) > cols && !head.is_empty() {
+            let mut rest = word.graphemes(true).peekable();
+            while let Some(g) = rest.peek() {
+                if width(&head) + width(g) > cols && !head.is_empty() {
                     break;
                 }
-                head = next;
+                head.push_str(g);
                 rest.next();
             }
             lines.push(head);
@@ -148,6 +163,36 @@ mod tests {
         );
         assert!(lines.iter().all(|l| console::measure_text_width(l) < 30));
         assert_eq!(hanging("", "  ", "one line", usize::MAX), ["one line"]);
+    }
+
+    #[test]
+    fn lines_break_between_words_never_inside_an_amount_or_a_syllable() {
+        let text = "Keep the customer's Rs. 5,999.00 (take it if you have not)";
+        for cols in 12..40 {
+            for line in wrap(text, cols) {
+                assert!(console::measure_text_width(&line) <= cols, "{cols}: {line}");
+                assert!(!line.ends_with("Rs."), "{cols}: {line}");
+            }
+            assert!(
+                wrap(text, cols).iter().any(|l| l.contains("Rs. 5,999.00")),
+                "{cols}"
+            );
+        }
+        // A name wider than the line is cut between syllables: every piece starts with a
+        // letter, never with a vowel sign or a virama that belongs to the one before.
+        let name = "चन्द्रमणिन्यौपानेक्षत्रिय";
+        for cols in 2..12 {
+            let pieces = wrap(name, cols);
+            assert_eq!(pieces.concat(), name);
+            for piece in &pieces {
+                let first = piece.chars().next().unwrap();
+                assert!(!('\u{093E}'..='\u{094D}').contains(&first), "{cols}: {pieces:?}");
+                assert!(
+                    console::measure_text_width(piece) <= cols.max(3),
+                    "{cols}: {pieces:?}"
+                );
+            }
+        }
     }
 
     const FORGED: &str =

@@ -24,6 +24,13 @@ pub struct Ui {
     pub limit: Option<Duration>,
 }
 
+/// Whether `--verbose` was given: then a person reads the technical messages too.
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn verbose() -> bool {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// How wide the terminal is (stderr's, where prompts and views go), or 80 when it is not one.
 pub fn columns() -> usize {
     console::Term::stderr()
@@ -68,6 +75,7 @@ impl Ui {
             ColorWhen::Never => (false, false),
             ColorWhen::Auto => (stdout_tty && !no_color_env, stderr_tty && !no_color_env),
         };
+        VERBOSE.store(flags.verbose > 0, std::sync::atomic::Ordering::Relaxed);
         console::set_colors_enabled(out);
         console::set_colors_enabled_stderr(err);
         Ui {
@@ -99,9 +107,13 @@ impl Ui {
 
     /// A warning on stderr, unless --quiet; on a terminal wrapped at words to its width.
     pub fn warn(&self, text: &str) {
-        if self.quiet {
-            return;
+        if !self.quiet {
+            self.warn_always(text);
         }
+    }
+
+    /// A warning shown even with --quiet: one that the question after it needs.
+    pub fn warn_always(&self, text: &str) {
         let label = console::style("warning:").yellow().bold().for_stderr();
         if !self.stderr_tty {
             eprintln!("{label} {text}");

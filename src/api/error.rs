@@ -33,6 +33,27 @@ fn snippet_suffix(snippet: &str) -> String {
 }
 
 impl ApiError {
+    /// The same failure in a cashier's words: no status codes, hosts or page types, which
+    /// stay in the message for `--verbose`, JSON and the journal.
+    pub fn plain(&self) -> String {
+        match self {
+            ApiError::NotSent { .. } => {
+                "could not reach the service (check the internet connection); nothing was sent".into()
+            }
+            ApiError::NoAnswer { .. } => "the service did not answer in time".into(),
+            ApiError::Rejected(e) => format!("the service said: {}", e.sentence()),
+            ApiError::Http {
+                status: 401 | 403, ..
+            } => "the service refused this shop's token".into(),
+            ApiError::Http { status, .. } if *status >= 500 => "the service had a problem and could not answer".into(),
+            ApiError::Http { .. } => "the service could not take the request".into(),
+            ApiError::Malformed { .. } => "the service's answer could not be read".into(),
+            ApiError::Redirect { .. } => {
+                "the service's address is not the one set up (it points elsewhere); ask support to check the base URL".into()
+            }
+        }
+    }
+
     /// Sorts a ureq error into sent or not sent. When unsure, it says sent: a payment then
     /// stays pending and is looked up, which is safe; the opposite could make a cashier pay twice.
     pub(crate) fn from_ureq(err: ureq::Error, host: &str) -> ApiError {

@@ -76,51 +76,63 @@ fn show(ctx: &Ctx) {
         }));
         return;
     }
-    println!("config file  {}", s.config_path.display());
-    println!(
-        "env          {:<40} ({})",
-        s.env.value.label().to_lowercase(),
-        s.env.source
-    );
-    println!("base_url     {:<40} ({})", s.base_url.value, s.base_url.source);
-    match &token {
-        Some((t, src)) => println!("token        {t:<40} ({src})"),
-        None => println!(
-            "token        {:<40} (set KONNECT_TOKEN or run `konnect config set-token`)",
-            "(none)"
+    let with = |value: String, source: &dyn std::fmt::Display| (value, Some(source.to_string()));
+    let bare = |value: String| (value, None);
+    let rows: Vec<(&str, (String, Option<String>))> = vec![
+        ("config file", bare(s.config_path.display().to_string())),
+        ("env", with(s.env.value.label().to_lowercase(), &s.env.source)),
+        ("base_url", with(s.base_url.value.clone(), &s.base_url.source)),
+        (
+            "token",
+            match &token {
+                Some((t, src)) => with(t.clone(), src),
+                None => with(
+                    "(none)".into(),
+                    &"set KONNECT_TOKEN or run `konnect config set-token`",
+                ),
+            },
         ),
-    }
-    println!(
-        "timeout      {:<40} ({})",
-        format!("{}s", s.timeout.value.as_secs()),
-        s.timeout.source
-    );
-    println!(
-        "journal      {:<40} ({})",
-        crate::journal::shown(&s.journal.value),
-        s.journal.source
-    );
-    println!("low_balance  {}", low.unwrap_or_else(|| "(not set)".into()));
-    println!("lookup_grace_secs  {}", s.lookup_grace.as_secs());
-    match &s.ca_file {
-        Some(c) => println!("ca_file      {:<40} ({})", c.value.display(), c.source),
-        None => println!("ca_file      (none: the system's trust store)"),
-    }
-    println!(
-        "counter      {:<40} ({})",
-        crate::text::clean(&s.counter.value),
-        s.counter.source
-    );
-    println!("receipt_width  {}", s.receipt_width);
-    println!("backups_kept  {}", s.backups_kept);
-    let shop = [
-        ("shop_name", &s.shop.name),
-        ("shop_address", &s.shop.address),
-        ("shop_phone", &s.shop.phone),
-        ("shop_pan", &s.shop.pan),
+        (
+            "timeout",
+            with(format!("{}s", s.timeout.value.as_secs()), &s.timeout.source),
+        ),
+        (
+            "journal",
+            with(
+                crate::journal::shown(&s.journal.value).to_string(),
+                &s.journal.source,
+            ),
+        ),
+        ("low_balance", bare(low.unwrap_or_else(|| "(not set)".into()))),
+        ("lookup_grace_secs", bare(s.lookup_grace.as_secs().to_string())),
+        (
+            "ca_file",
+            match &s.ca_file {
+                Some(c) => with(c.value.display().to_string(), &c.source),
+                None => bare("(none: the system's trust store)".into()),
+            },
+        ),
+        (
+            "counter",
+            with(
+                crate::text::clean(&s.counter.value).into_owned(),
+                &s.counter.source,
+            ),
+        ),
+        ("receipt_width", bare(s.receipt_width.to_string())),
+        ("backups_kept", bare(s.backups_kept.to_string())),
+        ("shop_name", bare(shop_value(&s.shop.name))),
+        ("shop_address", bare(shop_value(&s.shop.address))),
+        ("shop_phone", bare(shop_value(&s.shop.phone))),
+        ("shop_pan", bare(shop_value(&s.shop.pan))),
     ];
-    for (key, value) in shop {
-        println!("{key:<13}{}", value.as_deref().unwrap_or("(not set)"));
+    // One column of keys and one of values, as wide as the longest key.
+    let key_w = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
+    for (key, (value, source)) in rows {
+        match source {
+            Some(src) => println!("{key:<key_w$}{value:<40} ({src})"),
+            None => println!("{key:<key_w$}{value}"),
+        }
     }
     if let Some(mode) = s.loose_config_mode {
         ctx.ui.warn(&format!(
@@ -128,4 +140,10 @@ fn show(ctx: &Ctx) {
             s.config_path.display()
         ));
     }
+}
+
+/// A shop detail for the receipt, or that it is not set.
+fn shop_value(v: &Option<String>) -> String {
+    v.as_deref()
+        .map_or_else(|| "(not set)".into(), |t| crate::text::clean(t).into_owned())
 }

@@ -22,8 +22,35 @@ struct Shift {
     collected: Npr,
     /// Payments that failed: nothing charged, the money given back.
     failed: usize,
-    /// References of payments still pending: money held.
-    pending: Vec<String>,
+    /// Payments still pending, with the time a look-up can settle them.
+    pending: Vec<(String, i64)>,
+}
+
+impl Shift {
+    /// The pending payments a look-up settled meanwhile (`?`, another terminal's `status` or
+    /// `reconcile`) count as what they became: the summary tells what the journal holds now.
+    fn settle_from(&mut self, journal: &crate::journal::Journal) {
+        let mut still = Vec::new();
+        for (reference, after_ms) in std::mem::take(&mut self.pending) {
+            match journal.get(&reference).ok().flatten() {
+                Some(p) if p.is_settled() && p.outcome() == crate::api::Outcome::Success => {
+                    self.paid += 1;
+                    self.collected = self.collected.checked_add(p.amount).unwrap_or(self.collected);
+                }
+                Some(p) if p.is_settled() && p.outcome() == crate::api::Outcome::Failed => self.failed += 1,
+                _ => still.push((reference, after_ms)),
+            }
+        }
+        self.pending = still;
+    }
+}
+
+/// What the next customer's prompt starts from: empty, or the username the service did not
+/// know, kept for the cashier to correct (Tab takes the earlier customer it is close to).
+#[derive(Debug, Default)]
+struct Retry {
+    typed: String,
+    closest: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
@@ -32,25 +59,38 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
             Failure::usage("counter serves customers at a terminal; scripts use `konnect pay`").into(),
         );
     }
+    interrupt::serve_a_queue();
     let mut journal = ctx.journal()?;
     let client = ctx.client()?;
     let mut shift = Shift::default();
     let mut isp = args.isp;
+    let mut retry: Option<Retry> = None;
     loop {
         // Between customers an interrupt is the prompt's to handle: Ctrl-C at a question
         // returns to the next customer, at the next customer's name it ends the shift.
         interrupt::set_stage(Stage::Counter);
-        let chosen = match (args.isp, isp) {
-            (Some(fixed), _) => fixed,
-            (None, remembered) => match prompt::isp(remembered) {
+        let chosen = match (args.isp, isp, &retry) {
+            (Some(fixed), _, _) => fixed,
+            (None, Some(same), Some(_)) => same,
+            (None, remembered, _) => match prompt::isp(remembered) {
                 Ok(i) => i,
                 Err(f) if f.kind == Kind::Cancelled => break,
                 Err(f) => return Err(f.into()),
             },
         };
         isp = Some(chosen);
-        let Some(user) = prompt::next_customer()? else {
-            break;
+        let again = retry.take().unwrap_or_default();
+        hint(ctx, &again, args.isp.is_some());
+        let user = match prompt::next_customer(&again.typed, again.closest.as_deref())? {
+            prompt::Asked::Customer(user) => user,
+            prompt::Asked::LookUp(reference) => {
+                look_up(ctx, &shift, reference.as_deref());
+                eprintln!();
+                continue;
+            }
+            // Cleared after a username the service did not know: the ISP may be the mistake.
+            prompt::Asked::Empty if !again.typed.is_empty() && args.isp.is_none() => continue,
+            prompt::Asked::Empty | prompt::Asked::Finish => break,
         };
         // A shared journal's server may have restarted since the last customer.
         match journal.reconnect_if_lost() {
@@ -75,7 +115,15 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
             dry_run: false,
             width: None,
         };
-        match super::pay::serve(ctx, &journal, &client, chosen, user, &pay) {
+        let details = match super::pay::look_up(ctx, &client, chosen, &user, &pay) {
+            Ok(d) => d,
+            Err(f) => {
+                retry = Some(not_found(&journal, chosen, user, &f));
+                eprintln!();
+                continue;
+            }
+        };
+        match super::pay::serve_found(ctx, &journal, &client, chosen, user, &details, &pay) {
             Ok(served) => match served.end {
                 Some(End::Paid) => {
                     shift.paid += 1;
@@ -84,12 +132,11 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
                         .checked_add(served.amount)
                         .unwrap_or(shift.collected)
                 }
-                Some(End::Pending) => shift.pending.push(served.reference),
+                Some(End::Pending) => shift.pending.push((served.reference, served.after_ms)),
                 Some(End::Failed) => shift.failed += 1,
                 _ => {}
             },
-            // A customer the service does not know, a declined confirmation, a refusal: the
-            // cashier is told, and the next customer comes.
+            // A declined confirmation, a refusal: the cashier is told, and the next customer comes.
             Err(e) => match e.downcast::<Failure>() {
                 Ok(f) => eprintln!("{}", render::failure_line(&f)),
                 Err(other) => return Err(other),
@@ -100,15 +147,107 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
         eprintln!();
     }
     interrupt::set_stage(Stage::Idle);
+    shift.settle_from(&journal);
     let shorts = journal
-        .short_references_of(shift.pending.iter().map(String::as_str))
+        .short_references_of(shift.pending.iter().map(|(r, _)| r.as_str()))
         .unwrap_or_default();
-    eprintln!("{}", summary(&shift, &shorts));
+    let summary = summary(&shift, &shorts);
+    for line in crate::text::wrap(&summary, crate::ui::columns().saturating_sub(1)) {
+        eprintln!("{line}");
+    }
     Ok(ExitCode::from(if shift.pending.is_empty() {
         0
     } else {
         Kind::Pending.exit_code()
     }))
+}
+
+/// What the cashier can type at the next customer's prompt, in a dim line above it.
+fn hint(ctx: &Ctx, again: &Retry, isp_fixed: bool) {
+    let text = match (again.typed.is_empty(), again.closest.is_some(), isp_fixed) {
+        (true, ..) => {
+            "Enter alone or Esc ends the shift; ?REF looks a payment up, ? this shift's pending ones."
+        }
+        (false, true, false) => {
+            "Correct it (Tab takes the one suggested) and press Enter; clear it to choose the ISP again."
+        }
+        (false, false, false) => "Correct it and press Enter; clear it to choose the ISP again.",
+        (false, true, true) => {
+            "Correct it (Tab takes the one suggested) and press Enter; Esc ends the shift."
+        }
+        (false, false, true) => "Correct it and press Enter; Esc ends the shift.",
+    };
+    if ctx.ui.quiet {
+        return;
+    }
+    for line in crate::text::wrap(text, crate::ui::columns().saturating_sub(1)) {
+        eprintln!("{}", console::style(line).dim().for_stderr());
+    }
+}
+
+/// The customer's look-up failed: said in a cashier's words, with the earlier customers the
+/// typed name is close to, and the name kept for the next try.
+fn not_found(
+    journal: &crate::journal::Journal,
+    isp: &'static crate::isp::Isp,
+    typed: String,
+    f: &Failure,
+) -> Retry {
+    let cols = crate::ui::columns().saturating_sub(1);
+    let said = if f.kind == Kind::Rejected {
+        let mut said = format!("No customer {typed} at {}: check the username.", isp.name);
+        if let Some(why) = &f.details {
+            said.push_str(&format!(" {} says: {why}", isp.name));
+        }
+        said
+    } else {
+        render::plain(f).to_string()
+    };
+    for line in crate::text::wrap(&crate::text::clean(&said), cols) {
+        eprintln!("{line}");
+    }
+    let known = journal.customers_at(isp.slug).unwrap_or_default();
+    let close = crate::journal::customers::close_to(&typed, &known);
+    if !close.is_empty() {
+        let names: Vec<String> = close
+            .iter()
+            .map(|k| match &k.name {
+                Some(n) => format!("{} ({})", k.username, crate::text::clean(n)),
+                None => k.username.clone(),
+            })
+            .collect();
+        let said = format!("Paid here before: {}", names.join(", "));
+        for line in crate::text::wrap(&said, cols) {
+            eprintln!("{line}");
+        }
+    }
+    Retry {
+        closest: close.first().map(|k| k.username.clone()),
+        typed,
+    }
+}
+
+/// `?` at the customer's prompt: this shift's pending payments looked up (or the one named),
+/// as `konnect status` does, settling what the service can tell.
+fn look_up(ctx: &mut Ctx, shift: &Shift, reference: Option<&str>) {
+    let references: Vec<String> = match reference {
+        Some(r) => vec![r.to_string()],
+        None => shift.pending.iter().map(|(r, _)| r.clone()).collect(),
+    };
+    if references.is_empty() {
+        eprintln!("Nothing of this shift is pending; ?REF looks up any payment.");
+    }
+    for reference in references {
+        if let Err(e) = super::status::run(ctx, &reference) {
+            match e.downcast::<Failure>() {
+                Ok(f) => eprintln!("{}", render::failure_line(&f)),
+                Err(other) => eprintln!(
+                    "{}",
+                    render::failure_line(&Failure::internal(format!("{other:#}")))
+                ),
+            }
+        }
+    }
 }
 
 fn summary(shift: &Shift, shorts: &std::collections::HashMap<String, String>) -> String {
@@ -124,11 +263,14 @@ fn summary(shift: &Shift, shorts: &std::collections::HashMap<String, String>) ->
         let refs: Vec<&str> = shift
             .pending
             .iter()
-            .map(|r| shorts.get(r).map_or(r.as_str(), String::as_str))
+            .map(|(r, _)| shorts.get(r).map_or(r.as_str(), String::as_str))
             .collect();
+        let last = shift.pending.iter().map(|(_, at)| *at).max().unwrap_or_default();
         out.push_str(&format!(
-            "\nStill PENDING (hold the money; do NOT pay again; `konnect reconcile` later): {}",
-            refs.join(", ")
+            " {} PENDING: {}. Do NOT pay them again; keep their money, and look them up after {} (`konnect reconcile`).",
+            shift.pending.len(),
+            refs.join(", "),
+            crate::clock::local_minute_after(last)
         ));
     }
     out

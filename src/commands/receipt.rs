@@ -21,17 +21,22 @@ fn pick_from_today(journal: &crate::journal::Journal) -> Result<crate::journal::
     if today.is_empty() {
         return Err(Failure::usage("no payment today; give a reference, or --last"));
     }
+    // Columns: the time, the amount right-aligned, the outcome, and the name in what is left.
+    let amount_w = today.iter().map(|p| p.amount.lakh().len()).max().unwrap_or(0);
+    let name_w = crate::ui::columns()
+        .saturating_sub(5 + 1 + amount_w + 2 + 7 + 2 + 4)
+        .max(8);
     let items: Vec<String> = today
         .iter()
         .map(|p| {
             let who = p.customer_name.as_deref().unwrap_or(&p.username);
             let time = crate::clock::local_time(p.created_ms);
             format!(
-                "{} {}  {}  {}",
+                "{} {:>amount_w$}  {:<7}  {}",
                 time.get(11..).unwrap_or(&time),
                 p.amount.lakh(),
                 p.outcome().as_str(),
-                render::pad(who, 24).trim_end()
+                render::pad(&crate::text::clean(who), name_w).trim_end()
             )
         })
         .collect();

@@ -85,7 +85,7 @@ fn journal_after(after: After) -> &'static str {
 fn advice(after: After, row: &Payment, after_ms: Option<i64>) -> String {
     match after {
         After::Holds(o) => crate::render::cash(crate::decide::End::of(o), row.amount, &row.reference, after_ms),
-        After::Disputed { .. } => "Disputed: the service and the journal disagree. Hold the money, do NOT pay again, and check with the service before taking or handing back anything.".into(),
+        After::Disputed { .. } => "Disputed: the service and the journal disagree. Keep the customer's money, do NOT pay again, and ask the service before giving anything back.".into(),
     }
 }
 
@@ -121,31 +121,33 @@ pub(crate) fn status_text(
     before: &str,
     after: &str,
 ) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
     let state = answer.state.as_deref().unwrap_or(if answer.found {
         "-"
     } else {
         "unknown to the service"
     });
-    let _ = writeln!(out, "Reference  {reference}");
-    let _ = writeln!(out, "State      {state}");
-    let _ = writeln!(out, "Outcome    {}", after.to_uppercase());
+    let mut rows: Vec<(&str, String)> = vec![
+        ("Reference", reference.to_string()),
+        ("State", state.to_string()),
+        ("Outcome", after.to_uppercase()),
+    ];
     if let Some(a) = answer.amount {
-        let _ = writeln!(out, "Amount     {}", a.lakh());
+        rows.push(("Amount", a.lakh()));
     }
     if let Some(id) = &answer.response_id {
-        let _ = writeln!(out, "Response   {id}");
+        rows.push(("Response", id.clone()));
     }
-    let _ = match reading.conclusive_from_ms {
-        Some(ms) => writeln!(
-            out,
-            "Details    {}; a look-up is conclusive from {}",
-            reading.note,
-            crate::clock::local_minute_after(ms)
-        ),
-        None => writeln!(out, "Details    {}", reading.note),
-    };
+    rows.push((
+        "Details",
+        match reading.conclusive_from_ms {
+            Some(ms) => format!(
+                "{}; a look-up is conclusive from {}",
+                reading.note,
+                crate::clock::local_minute_after(ms)
+            ),
+            None => reading.note.clone(),
+        },
+    ));
     for r in &answer.refunds {
         let amount = r.amount.map(Npr::lakh).unwrap_or_else(|| "-".into());
         let remarks = r
@@ -153,16 +155,21 @@ pub(crate) fn status_text(
             .as_deref()
             .map(|m| format!(" ({m})"))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "Refund     {amount} on {}{remarks}",
-            r.created_at.as_deref().unwrap_or("-")
-        );
+        rows.push((
+            "Refund",
+            format!("{amount} on {}{remarks}", r.created_at.as_deref().unwrap_or("-")),
+        ));
     }
-    if before == after {
-        let _ = writeln!(out, "Journal    unchanged");
-    } else {
-        let _ = writeln!(out, "Journal    {before} -> {after}");
-    }
+    rows.push((
+        "Journal",
+        if before == after {
+            "unchanged".to_string()
+        } else {
+            format!("{before} -> {after}")
+        },
+    ));
+    // Wrapped at words on a terminal; a file or a pipe gets each row on one line.
+    let mut out = crate::render::labelled(&rows, 0, 11, crate::ui::stdout_columns());
+    out.push('\n');
     out
 }

@@ -2,6 +2,7 @@
 //! A journal is opened for one environment (TEST or LIVE) and sees only that environment's rows.
 
 pub mod backup;
+pub mod customers;
 mod damage;
 mod location;
 mod paying;

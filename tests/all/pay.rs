@@ -124,7 +124,7 @@ fn failed_state_means_nothing_charged() {
         doc["error"]["message"]
             .as_str()
             .unwrap()
-            .contains("Nothing was charged: do not take the money (give it back)")
+            .contains("Nothing was charged: give the customer's money back")
     );
     assert_eq!(only_row(&home).1, "failed");
     assert_eq!(home.commits(doc["reference"].as_str()), 1);
@@ -156,7 +156,8 @@ fn assert_pending(home: &Home, doc: &Value, code: i32) {
     let reference = doc["reference"].as_str().unwrap();
     let message = doc["error"]["message"].as_str().unwrap();
     assert!(
-        message.contains("Hold the money; do NOT pay again")
+        message.contains("Keep the customer's Rs. ")
+            && message.contains("do NOT pay again")
             && message.contains(&format!("konnect status {reference}")),
         "{message}"
     );

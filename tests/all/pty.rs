@@ -111,7 +111,12 @@ fn pay_next(p: &mut Pty, user: &str, name: &str, expected: &str) {
 /// At the package picker: the current one, confirmed for `name`; `expected` shows the end.
 fn confirm_current_package(p: &mut Pty, name: &str, expected: &str) {
     p.send("\r").unwrap();
-    p.expect(format!("from {name} and pay?").as_str()).unwrap();
+    // The question may be wrapped at words: its words, in order, before the answer.
+    let asked = p.expect("and pay?").unwrap().before().to_vec();
+    let asked = console::strip_ansi_codes(&String::from_utf8_lossy(&asked)).into_owned();
+    let flat = asked.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat.replace(" ? ", " ");
+    assert!(flat.ends_with(&format!("from {name}")), "{flat}");
     p.send("y\r").unwrap();
     p.expect(expected).unwrap();
 }
@@ -255,16 +260,22 @@ fn a_repeat_is_asked_about_and_no_means_nothing_is_sent() {
 fn the_counter_serves_customers_one_after_another_and_sums_up_the_shift() {
     let home = Home::new();
     let mut p = spawn(&home, &["counter", "--isp", "izone"]);
+    let mut asked = false;
     for (user, name) in [
         ("active", "Chandra Mani Neupane"),
         ("nobody", ""),
         ("expired", "koshish bortaula"),
     ] {
-        p.expect("Next customer's username").unwrap();
+        if !std::mem::take(&mut asked) {
+            p.expect("Next customer's username").unwrap();
+        }
         p.send(format!("{user}\r")).unwrap();
         if name.is_empty() {
-            // Unknown to the service: said, and the counter asks for the next one.
-            p.expect("Customer not found").unwrap();
+            // Unknown to the service: said, and asked for again with the text kept.
+            p.expect("No customer nobody at Izone").unwrap();
+            p.expect("Next customer's username: nobody").unwrap();
+            p.send("\x7f".repeat("nobody".len())).unwrap();
+            asked = true;
             continue;
         }
         p.expect("Package").unwrap();
@@ -435,4 +446,195 @@ fn a_customer_with_a_due_sees_one_figure_to_collect_and_what_the_due_means_once(
         assert_eq!(exit_code(&mut p), 130);
         assert_eq!(home.commits(None), 0);
     }
+}
+
+/// What a terminal shows of `raw`: each line as it stands after redraws (the text after its
+/// last carriage return or erase-line), without colours.
+fn screen_lines(raw: &[u8]) -> Vec<String> {
+    let raw = String::from_utf8_lossy(raw).replace("\x1b[2K", "\r");
+    let text = console::strip_ansi_codes(&raw).replace("\r\n", "\n");
+    text.split('\n')
+        .map(|l| l.rsplit('\r').next().unwrap_or("").to_string())
+        .collect()
+}
+
+/// No line konnect wrote is wider than the terminal: the terminal never wraps one mid-word.
+fn assert_fits(raw: &[u8], cols: usize, what: &str) {
+    for line in screen_lines(raw) {
+        assert!(
+            console::measure_text_width(&line) <= cols,
+            "{what} at {cols} columns, a line the terminal would wrap: {line:?} in {:?}",
+            String::from_utf8_lossy(raw)
+        );
+    }
+}
+
+#[test]
+fn ctrl_c_while_a_payment_is_sent_returns_to_the_next_customer_and_the_shift_counts_it() {
+    for cols in [80u16, 40] {
+        let home = Home::new();
+        let mut p = spawn_at(&home, &["counter", "--isp", "izone"], cols);
+        p.expect("Next customer's username").unwrap();
+        p.send("slow\r").unwrap();
+        p.expect("Package").unwrap();
+        p.send("\r").unwrap();
+        p.expect("and pay?").unwrap();
+        p.send("y\r").unwrap();
+        p.expect("Paying").unwrap();
+        // Typed while the commit is out (the terminal is not reading keys): a SIGINT.
+        p.0.send("\x03").unwrap();
+        let block = p.expect("Next customer's username").unwrap().before().to_vec();
+        let text = String::from_utf8_lossy(&block).into_owned();
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("! PENDING") && flat.contains("do NOT pay again"),
+            "{cols}: {text}"
+        );
+        assert!(
+            !flat.contains("give it back") && !text.contains("^C"),
+            "{cols}: {text}"
+        );
+        // The short reference and a clock time, never "in 5 minutes".
+        let rows = home.journal();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        let short = &rows[0].0[rows[0].0.len() - 8..];
+        assert!(
+            flat.contains(&format!("`konnect status {short}`")),
+            "{cols}: {text}"
+        );
+        let at = flat.split("Look it up after ").nth(1).unwrap_or_default();
+        assert!(
+            at.len() >= 5 && at.as_bytes()[2] == b':' && !flat.contains("minutes"),
+            "{cols}: {text}"
+        );
+        assert_fits(&block, usize::from(cols), "the pending block");
+        // The shift went on; ? looks this shift's pending payment up, as `status` does.
+        p.send("?\r").unwrap();
+        p.expect("Outcome").unwrap();
+        p.expect("Next customer's username").unwrap();
+        p.send("\x04").unwrap();
+        let end = p.expect(Eof).unwrap().as_bytes().to_vec();
+        let end = String::from_utf8_lossy(&end)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The sandbox charged it: the look-up settled it, and the summary says so.
+        assert!(
+            end.contains("Shift over: 1 paid, Rs. 5,999.00 collected."),
+            "{cols}: {end}"
+        );
+        assert_eq!(exit_code(&mut p), 0, "{cols}");
+        assert_eq!(home.journal()[0].1, "success");
+        assert_eq!(home.commits(None), 1);
+    }
+}
+
+#[test]
+fn a_pending_payment_left_at_the_end_of_the_shift_is_counted_with_its_time() {
+    let home = Home::new();
+    let mut p = spawn_at(&home, &["counter", "--isp", "izone"], 40);
+    p.expect("Next customer's username").unwrap();
+    pay_next(&mut p, "queued", "Queued Tester", "! PENDING");
+    p.expect("Next customer's username").unwrap();
+    p.send("\x1b").unwrap();
+    let end = p.expect(Eof).unwrap().as_bytes().to_vec();
+    assert_fits(&end, 40, "the shift's summary");
+    let end = String::from_utf8_lossy(&end)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rows = home.journal();
+    let short = &rows[0].0[rows[0].0.len() - 8..];
+    assert!(
+        end.contains(&format!("1 PENDING: {short}. Do NOT pay them again"))
+            && end.contains("look them up after "),
+        "{end}"
+    );
+    assert_eq!(exit_code(&mut p), 4);
+}
+
+#[test]
+fn a_mistyped_username_is_asked_again_with_the_text_kept_and_a_close_customer_offered() {
+    for cols in [80u16, 40] {
+        let home = Home::new();
+        // Paid here before: the journal knows the customer.
+        let first = common::run(home.sandbox(&common::pay_args("active", "1-13286-5-3", &[])));
+        assert_eq!(first.0, 0, "{}", first.2);
+        // Last month's: the repeat guard (one day) has nothing to ask.
+        rusqlite::Connection::open(home.journal_path())
+            .unwrap()
+            .execute("UPDATE payments SET created_ms = created_ms - 30 * 86400000", [])
+            .unwrap();
+        let mut p = spawn_at(&home, &["counter", "--isp", "izone"], cols);
+        p.expect("Next customer's username").unwrap();
+        p.send("actve\r").unwrap();
+        let said = p
+            .expect("Next customer's username: actve")
+            .unwrap()
+            .before()
+            .to_vec();
+        assert_fits(&said, usize::from(cols), "the not-found lines");
+        let flat = String::from_utf8_lossy(&said)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains("No customer actve at Izone: check the username."),
+            "{cols}: {flat}"
+        );
+        assert!(
+            flat.contains("Paid here before: active (Chandra Mani Neupane)"),
+            "{cols}: {flat}"
+        );
+        assert!(
+            !flat.contains("code 4000") && !flat.contains("HTTP"),
+            "{cols}: {flat}"
+        );
+        // Tab takes the customer offered; Enter serves them.
+        p.send("\t\r").unwrap();
+        p.expect("Package").unwrap();
+        confirm_current_package(&mut p, "Chandra Mani Neupane", "PAYMENT RECEIPT");
+        p.expect("Next customer's username").unwrap();
+        p.send("\x1b").unwrap();
+        p.expect("Shift over: 1 paid").unwrap();
+        assert_eq!(exit_code(&mut p), 0);
+        assert_eq!(home.commits(None), 2);
+    }
+}
+
+#[test]
+fn the_counter_screens_fit_40_columns_and_the_labels_align() {
+    let home = Home::new();
+    let mut p = spawn_at(&home, &["counter", "--isp", "izone"], 40);
+    p.expect("Next customer's username").unwrap();
+    p.send("due\r").unwrap();
+    let view = p.expect("Package").unwrap().before().to_vec();
+    p.send("\r").unwrap();
+    let confirm = p.expect("and pay?").unwrap().before().to_vec();
+    p.send("y\r").unwrap();
+    let paid = p.expect("Next customer's username").unwrap().before().to_vec();
+    for (what, raw) in [
+        ("the customer", &view),
+        ("the confirmation", &confirm),
+        ("the receipt", &paid),
+    ] {
+        assert_fits(raw, 40, what);
+    }
+    // The confirmation's values start in one column.
+    let lines = screen_lines(&confirm);
+    let column = |label: &str| {
+        let line = lines.iter().find(|l| l.trim_start().starts_with(label)).unwrap();
+        line.len() - line[line.find(label).unwrap() + label.len()..].trim_start().len()
+    };
+    let at = column("Customer status");
+    for label in ["Customer ", "ISP says due", "Package", "Collect", "Service"] {
+        assert_eq!(column(label), at, "{label} in {lines:?}");
+    }
+    let flat = String::from_utf8_lossy(&paid)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("Take Rs. 5,999.00 from the customer."), "{flat}");
+    p.send("\x1b").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
 }

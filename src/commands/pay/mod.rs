@@ -3,20 +3,26 @@
 
 use std::process::ExitCode;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::api::wire::{Details, Package};
-use crate::api::{ApiError, Client, CommitRequest, Exchange, Outcome};
+use crate::api::{ApiError, Client, CommitRequest, Exchange};
 use crate::cli::PayArgs;
 use crate::context::Ctx;
 use crate::decide::{self, End, Next, Verdict};
 use crate::failure::{Failure, Kind};
 use crate::interrupt::{self, Stage};
 use crate::isp::Isp;
-use crate::journal::{Attempt, Begun, Journal, Payment};
+use crate::journal::{Attempt, Begun, Journal};
 use crate::money::Npr;
 use crate::prompt;
 use crate::render;
+
+mod outcome;
+mod repeat_guard;
+
+use outcome::{document, failure_of, report};
+use repeat_guard::{already_paid, repeat, repeat_guard};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
@@ -63,8 +69,9 @@ fn choose_package<'d>(ctx: &Ctx, details: &'d Details, wanted: Option<&str>) -> 
     }
 }
 
-/// The summary the cashier confirms, on stderr.
+/// The summary the cashier confirms, on stderr: one column of labels, as the customer's view.
 pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> String {
+    const LABEL: usize = 18;
     let c = &details.customer;
     // The due was shown, with what it means, in the customer's view: here one figure only,
     // the one to collect.
@@ -72,16 +79,31 @@ pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> Str
         Some(a) if a > crate::money::Npr::ZERO => "not collected here (above)".to_string(),
         _ => "none".into(),
     };
-    format!(
-        "  Customer  {} ({})\n  Customer status  {}\n  ISP says due     {}\n  Package   {}\n  Collect   {}\n  Service   {}",
-        c.name.as_deref().unwrap_or("-"),
-        c.username.as_deref().unwrap_or("-"),
-        c.status.as_deref().unwrap_or("-"),
-        due,
-        crate::render::keep_tail(&package.name, crate::ui::columns().saturating_sub(13)),
-        console::style(package.amount.lakh()).bold().for_stderr(),
-        banner,
-    )
+    let rows = [
+        (
+            "Customer",
+            format!(
+                "{} ({})",
+                c.name.as_deref().unwrap_or("-"),
+                c.username.as_deref().unwrap_or("-")
+            ),
+        ),
+        ("Customer status", c.status.as_deref().unwrap_or("-").to_string()),
+        ("ISP says due", due),
+        (
+            "Package",
+            crate::render::keep_tail(&package.name, crate::ui::columns().saturating_sub(LABEL + 1)),
+        ),
+        (
+            "Collect",
+            console::style(package.amount.lakh())
+                .bold()
+                .for_stderr()
+                .to_string(),
+        ),
+        ("Service", banner.to_string()),
+    ];
+    crate::render::labelled(&rows, 2, LABEL, crate::ui::columns())
 }
 
 /// What this run is paying: the customer as the service knows them and the chosen package.
@@ -156,6 +178,8 @@ pub(crate) struct Served {
     pub end: Option<End>,
     pub amount: Npr,
     pub reference: String,
+    /// From when a look-up can settle it, if it is pending.
+    pub after_ms: i64,
 }
 
 /// One customer, once the journal and the client are ready: what `pay` does once and
@@ -169,7 +193,21 @@ pub(crate) fn serve(
     args: &PayArgs,
 ) -> anyhow::Result<Served> {
     let details = look_up(ctx, client, isp, &user, args)?;
-    let order = choose(ctx, isp, user, &details, args)?;
+    serve_found(ctx, journal, client, isp, user, &details, args)
+}
+
+/// The rest of [`serve`], once the customer was found: `counter` looks the customer up
+/// itself, to ask again for a name the service did not know.
+pub(crate) fn serve_found(
+    ctx: &Ctx,
+    journal: &Journal,
+    client: &Client,
+    isp: &'static Isp,
+    user: String,
+    details: &Details,
+    args: &PayArgs,
+) -> anyhow::Result<Served> {
+    let order = choose(ctx, isp, user, details, args)?;
     let allow_repeat = args.allow_repeat || repeat_guard(ctx, journal, &order)?;
     low_balance_warning(ctx, journal, &order.package)?;
     let reference = crate::reference::new();
@@ -181,6 +219,7 @@ pub(crate) fn serve(
             end: None,
             amount: order.package.amount,
             reference,
+            after_ms: 0,
         });
     }
     if !args.yes {
@@ -197,19 +236,20 @@ pub(crate) fn serve(
         allow_repeat,
         grace_ms(ctx),
     )?;
-    let verdict = send_once(ctx, client, &order, &request, answer_due_ms);
-    let journaled = settle(ctx, journal, &order, &reference, &verdict);
-    let code = report(ctx, journal, &reference, &order, &verdict, journaled)?;
+    let sent = send_once(ctx, client, &order, &request, answer_due_ms);
+    let journaled = settle(ctx, journal, &order, &reference, &sent);
+    let code = report(ctx, journal, &reference, &order, &sent, journaled)?;
     Ok(Served {
         code,
-        end: Some(verdict.end),
+        end: Some(sent.verdict.end),
         amount: order.package.amount,
         reference,
+        after_ms: sent.after_ms,
     })
 }
 
 /// Step 1: the customer, their subscription and the packages on offer.
-fn look_up(
+pub(crate) fn look_up(
     ctx: &Ctx,
     client: &Client,
     isp: &'static Isp,
@@ -264,52 +304,90 @@ fn choose<'d>(
     })
 }
 
+/// What the commit came to, and from when a look-up can settle it if it is pending.
+pub(super) struct Sent {
+    pub verdict: Verdict,
+    /// The answer (or the time-out) came. False when a counter's cashier stopped waiting: the
+    /// request may still be out, and its answer stays due until the time-out stamped ahead.
+    pub ended: bool,
+    pub after_ms: i64,
+}
+
 /// Steps 6 and 7: the commit, sent once while an interrupt knows it is out, then classified.
+/// At a counter the cashier's Ctrl-C stops the wait (the payment is pending) without ending
+/// the shift.
 fn send_once(
     ctx: &Ctx,
     client: &Client,
     order: &Order<'_>,
     request: &CommitRequest<'_>,
     answer_due_ms: i64,
-) -> Verdict {
+) -> Sent {
     let reference = request.reference.to_string();
     // Cut off now, the commit's answer is still due until its time-out: the grace runs from then.
-    let after_ms = answer_due_ms.saturating_add(grace_ms(ctx));
+    let due_after_ms = answer_due_ms.saturating_add(grace_ms(ctx));
+    let interrupted = Verdict::new(End::Pending, "interrupted while the commit was being sent");
     let json = ctx.ui.json.then(|| {
-        let interrupted = Verdict::new(End::Pending, "interrupted while the commit was being sent");
-        document(
-            &reference,
-            order,
-            &interrupted,
-            failure_of(&reference, &interrupted, order.package.amount, after_ms).as_ref(),
-            after_ms,
-        )
+        let failure = failure_of(&reference, &interrupted, order.package.amount, due_after_ms);
+        document(&reference, order, &interrupted, failure.as_ref(), due_after_ms)
     });
     interrupt::set_stage(Stage::Sending {
         reference: reference.clone(),
-        after_ms,
+        after_ms: due_after_ms,
         json,
     });
+    // Owned, for the thread a counter waits on (and may stop waiting for).
+    let (c, reference_, package, amount, session) = (
+        client.clone(),
+        reference.clone(),
+        request.package_id.to_string(),
+        request.amount,
+        request.session_id.to_string(),
+    );
+    let commit = move || {
+        c.commit(&CommitRequest {
+            reference: &reference_,
+            package_id: &package,
+            amount,
+            session_id: &session,
+        })
+    };
     let answer = ctx
         .ui
         .spin(&format!("Paying {}…", order.package.amount.lakh()), || {
-            client.commit(request)
+            interrupt::unless_given_up(commit)
         });
-    classify(client, &reference, order.package.amount, answer)
+    match answer {
+        Some(answer) => Sent {
+            verdict: classify(client, &reference, order.package.amount, answer),
+            ended: true,
+            after_ms: look_up_after(ctx),
+        },
+        None => Sent {
+            verdict: Verdict::new(End::Pending, "the cashier stopped waiting for the answer")
+                .plainly("you stopped waiting for its answer"),
+            ended: false,
+            after_ms: due_after_ms,
+        },
+    }
 }
 
 /// Step 8: the journal row holds the outcome. If it cannot be written the cashier still sees
 /// the outcome, and the row stays unsettled for `reconcile`. Says whether it was written.
-fn settle(ctx: &Ctx, journal: &Journal, order: &Order<'_>, reference: &str, verdict: &Verdict) -> bool {
-    match journal.settle(reference, &verdict.settlement()) {
+fn settle(ctx: &Ctx, journal: &Journal, order: &Order<'_>, reference: &str, sent: &Sent) -> bool {
+    let verdict = &sent.verdict;
+    let settlement = crate::journal::Settlement {
+        commit_ended: sent.ended,
+        ..verdict.settlement()
+    };
+    match journal.settle(reference, &settlement) {
         Ok(_) => {
             interrupt::set_stage(Stage::Answered {
                 reference: reference.to_string(),
                 outcome: verdict.outcome(),
                 json: ctx.ui.json.then(|| {
-                    let after = look_up_after(ctx);
-                    let failure = failure_of(reference, verdict, order.package.amount, after);
-                    document(reference, order, verdict, failure.as_ref(), after)
+                    let failure = failure_of(reference, verdict, order.package.amount, sent.after_ms);
+                    document(reference, order, verdict, failure.as_ref(), sent.after_ms)
                 }),
             });
             true
@@ -409,75 +487,6 @@ fn write_ahead(
     }
 }
 
-/// "active was already paid Rs. 5,999.00 at 2026-11-27 09:31 (success, reference …)", naming
-/// the counter when it was another one (`here` is this one).
-fn already_paid(order: &Order<'_>, prev: &Payment, here: &str) -> String {
-    let handle = if prev.username == order.user {
-        String::new()
-    } else {
-        format!(" as {}", prev.username)
-    };
-    let counter = match prev.counter.as_deref() {
-        Some(c) if c != here => format!(" at counter {}", crate::text::clean(c)),
-        _ => String::new(),
-    };
-    let when = crate::clock::local_time(prev.created_ms);
-    if prev.is_settled() {
-        return format!(
-            "{} was already paid{handle} {} at {when}{counter} ({}, reference {})",
-            order.user,
-            prev.amount.lakh(),
-            prev.outcome().as_str(),
-            prev.reference
-        );
-    }
-    // Not settled: the money may be moving right now, perhaps at another counter.
-    format!(
-        "{} is being paid{handle} {} since {when}{counter} and it is not settled yet: it may go through. Do NOT pay again; look it up with `konnect status {}`",
-        order.user,
-        prev.amount.lakh(),
-        prev.reference
-    )
-}
-
-/// A success or pending payment for the same customer (by any handle) in the last day: ask
-/// again on a terminal (true: the cashier said pay anyway) or refuse.
-fn repeat_guard(ctx: &Ctx, journal: &Journal, order: &Order<'_>) -> Result<bool, Failure> {
-    let since = crate::clock::now_ms() - DAY_MS;
-    let Some(prev) = journal.recent_for(order.isp.slug, &order.keys(), since)? else {
-        return Ok(false);
-    };
-    let what = already_paid(order, &prev, &ctx.settings.counter.value);
-    if ctx.ui.interactive {
-        // Shown even with -q: the question below makes no sense without it.
-        eprintln!(
-            "{} {what}",
-            console::style("warning:").yellow().bold().for_stderr()
-        );
-        if prompt::confirm("Pay again anyway?", false)? {
-            return Ok(true);
-        }
-        return Err(Failure::new(Kind::Cancelled, "not paid again; nothing was sent"));
-    }
-    if !prev.is_settled() {
-        return Err(repeat(what, &prev));
-    }
-    Err(repeat(format!("{what}; pass --allow-repeat to pay again"), &prev))
-}
-
-/// The repeat guard's refusal: its own kind and exit code (7), and the earlier payment named,
-/// so that a script tells it from a mistyped flag.
-fn repeat(message: String, prev: &Payment) -> Failure {
-    let code = if prev.is_settled() {
-        "already_paid"
-    } else {
-        "being_paid"
-    };
-    let mut f = Failure::new(Kind::Repeat, message).with_code(Some(code.into()));
-    f.earlier_reference = Some(prev.reference.clone());
-    f
-}
-
 /// Warns before confirmation when the last known balance cannot cover the package.
 fn low_balance_warning(ctx: &Ctx, journal: &Journal, package: &Package) -> Result<(), Failure> {
     if let Some(balance) = journal.last_balance()? {
@@ -499,123 +508,6 @@ fn grace_ms(ctx: &Ctx) -> i64 {
 }
 
 /// When a pending payment's look-up can settle it: its commit has ended, the grace runs now.
-fn look_up_after(ctx: &Ctx) -> i64 {
+pub(super) fn look_up_after(ctx: &Ctx) -> i64 {
     crate::clock::now_ms().saturating_add(grace_ms(ctx))
-}
-
-/// The failure a verdict ends the run with, or None for a success; its instruction about the
-/// cash is [`render::cash`]'s, as everywhere.
-fn failure_of(reference: &str, v: &Verdict, amount: crate::money::Npr, after_ms: i64) -> Option<Failure> {
-    let message = &v.message;
-    let cash = render::cash(v.end, amount, reference, Some(after_ms));
-    let failure = match v.end {
-        End::Paid => return None,
-        End::NotSent => Failure::new(Kind::Network, format!("{message}. {cash}")),
-        End::Failed => Failure::new(Kind::Rejected, format!("payment failed: {message}. {cash}")),
-        End::Pending => Failure::new(
-            Kind::Pending,
-            format!("payment {reference} is PENDING: it may have gone through ({message}). {cash}"),
-        ),
-    };
-    Some(failure.with_code(v.code.clone()).with_details(v.detail.clone()))
-}
-
-/// The payment's JSON document, on every outcome once a commit was attempted.
-/// A pending one says from when a look-up can settle it, as `status` does.
-fn document(
-    reference: &str,
-    order: &Order<'_>,
-    v: &Verdict,
-    failure: Option<&Failure>,
-    after_ms: i64,
-) -> Value {
-    let p = &order.package;
-    let mut doc = json!({
-        "ok": v.outcome() == Outcome::Success,
-        "outcome": v.outcome(),
-        "reference": reference,
-        "transaction_id": v.transaction_id,
-        "isp": order.isp.slug,
-        "user": order.user,
-        "customer": order.customer,
-        "customer_name": order.details.customer.name,
-        "package": {"id": p.id, "name": p.name, "amount": p.amount},
-        "credits_consumed": v.credits_consumed,
-        "credits_available": v.credits_available,
-        "message": v.message,
-        "detail": v.detail,
-    });
-    if v.end == End::Pending {
-        doc["conclusive_from"] = crate::clock::rfc3339(after_ms).into();
-    }
-    if let Some(f) = failure {
-        doc["error"] = render::failure_json(f)["error"].clone();
-    }
-    doc
-}
-
-/// Prints the receipt or the outcome's message and returns the outcome's exit code.
-fn report(
-    ctx: &Ctx,
-    journal: &Journal,
-    reference: &str,
-    order: &Order<'_>,
-    v: &Verdict,
-    journaled: bool,
-) -> anyhow::Result<ExitCode> {
-    let shorts = journal.short_references_of([reference]).unwrap_or_default();
-    let short = shorts.get(reference).map_or(reference, String::as_str);
-    let after = look_up_after(ctx);
-    // JSON names the whole reference; a person reads (and types) the short form.
-    let failure = failure_of(reference, v, order.package.amount, after);
-    interrupt::report_then(v.end.exit_code(), || {
-        if ctx.ui.json {
-            let mut doc = document(reference, order, v, failure.as_ref(), after);
-            // A script must know the outcome is not in the journal yet (reconcile will put it).
-            doc["journal_written"] = journaled.into();
-            ctx.print_json(&doc);
-        } else {
-            let row = journaled
-                .then(|| journal.get(reference).ok().flatten())
-                .flatten()
-                .unwrap_or_else(|| {
-                    let a = order.attempt(reference, ctx.settings.timeout.value, &ctx.settings.counter.value);
-                    crate::journal::Payment::unwritten(&a, journal.env(), &v.settlement())
-                });
-            let look = render::ReceiptLook {
-                width: order.width,
-                shop: &ctx.settings.shop,
-                short_reference: short,
-                copy: false,
-            };
-            print!("{}", render::receipt(&row, &look));
-        }
-    });
-    if let Some(left) = v.credits_available {
-        ctx.warn_low_balance("the balance left", left);
-    }
-    // A person reads (and types) the short reference; JSON's message names the whole one.
-    let said = if ctx.ui.json {
-        failure
-    } else {
-        failure_of(short, v, order.package.amount, after)
-    };
-    let ending = (!ctx.ui.json)
-        .then(|| {
-            said.as_ref()
-                .and_then(|f| render::outcome_block(v.end, &f.message, ctx.ui.unicode))
-        })
-        .flatten();
-    if let Some(block) = ending {
-        eprintln!("{block}");
-    } else if let Some(f) = &said {
-        eprintln!("{}", render::failure_line(f));
-    } else if !ctx.ui.json {
-        let mark = console::style(crate::ui::marks(ctx.ui.unicode).0)
-            .green()
-            .for_stderr();
-        let cash = render::cash(v.end, order.package.amount, reference, None);
-        ctx.ui.note(&format!("{mark} Paid. {cash}"));
-    }
-    Ok(ExitCode::from(v.end.exit_code()))
 }
