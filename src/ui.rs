@@ -161,7 +161,11 @@ impl Ui {
             return ProgressBar::hidden();
         }
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-        let template = format!("{{bar:30}} {{pos}}/{{len}} {what}");
+        // The bar gives way on a narrow terminal: a line wider than it would wrap on every redraw.
+        let bar_w = columns()
+            .saturating_sub(console::measure_text_width(what) + 14)
+            .clamp(5, 30);
+        let template = format!("{{bar:{bar_w}}} {{pos}}/{{len}} {what}");
         bar.set_style(
             ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
         );

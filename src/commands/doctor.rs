@@ -150,7 +150,7 @@ fn journal(ctx: &Ctx) -> Check {
     let journal = match Journal::open(path, ctx.settings.env_label()) {
         Ok(j) => j,
         Err(f) => {
-            let fix = if f.message.contains(" is damaged (") {
+            let fix = if f.code.as_deref() == Some(crate::journal::DAMAGED) {
                 "restore a copy with `konnect journal restore FILE` (the line above names the newest); the damaged file is kept aside"
             } else if crate::journal::is_postgres(path) {
                 "check that the server is up and reachable, the user and password (PGPASSWORD or ~/.pgpass) and sslmode"
@@ -176,7 +176,7 @@ fn journal(ctx: &Ctx) -> Check {
                 rows.iter().filter(|r| !r.is_settled()).count()
             ),
         ),
-        Err(f) if f.message.contains(" is damaged (") => Check::fail(
+        Err(f) if f.code.as_deref() == Some(crate::journal::DAMAGED) => Check::fail(
             "journal",
             Area::Setup,
             f.message,

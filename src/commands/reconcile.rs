@@ -95,9 +95,7 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
             .collect();
         let mut doc = json!({"ok": still == 0, "changes": list, "still_pending": still});
         if still > 0 {
-            let message = format!(
-                "{still} payment(s) still pending: do NOT pay them again; run `konnect reconcile` again in 5 minutes"
-            );
+            let message = still_pending(ctx, &changes, still);
             doc["error"] = json!({"kind": crate::failure::Kind::Pending, "message": message});
         }
         if let Some(e) = &failed_lookup {
@@ -114,40 +112,79 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// What to do about the payments still pending: never pay them again, and when a look-up
+/// can settle the last of them (a clock time: their answers' due time plus the grace).
+fn still_pending(ctx: &Ctx, changes: &[Change<'_>], still: usize) -> String {
+    let grace = i64::try_from(ctx.settings.lookup_grace.as_millis()).unwrap_or(i64::MAX);
+    let last = changes
+        .iter()
+        .filter(|c| c.after == Outcome::Pending)
+        .map(|c| c.row.answer_due_ms().saturating_add(grace))
+        .max()
+        .unwrap_or_else(crate::clock::now_ms)
+        .max(crate::clock::now_ms());
+    format!(
+        "{still} payment(s) still pending: do NOT pay them again and keep their money; look them up again after {} (`konnect reconcile`)",
+        crate::clock::local_minute_after(last)
+    )
+}
+
 fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change<'_>], still: usize) {
     let shorts = journal
         .short_references_of(changes.iter().map(|c| c.row.reference.as_str()))
         .unwrap_or_default();
-    // 10 + 1 + 20 + 1 + 14 + 1 + 7 + 1 + 7 = 62 columns, then what to do.
-    println!(
-        "{:<10} {:<20} {:>14} {:<7} {:<7} What to do",
-        "Ref", "Customer", "Amount", "Was", "Now"
-    );
+    // The short form of the one instruction (render::cash), to fit the table.
+    let todo = |after: Outcome| match after {
+        Outcome::Success => "paid: take the money",
+        Outcome::Failed => "not charged: give it back",
+        Outcome::Pending => "keep the money; do NOT pay again",
+    };
+    // 10 + 1 + 20 + 1 + 14 + 1 + 7 + 1 + 7 + 1 = 63 columns, then what to do; a terminal
+    // too narrow for the widest gets each payment on two lines.
+    let widest = changes.iter().map(|c| todo(c.after).len()).max().unwrap_or(0);
+    let narrow = crate::ui::stdout_columns() < 63 + widest;
+    if !narrow {
+        println!(
+            "{:<10} {:<20} {:>14} {:<7} {:<7} What to do",
+            "Ref", "Customer", "Amount", "Was", "Now"
+        );
+    }
     for c in changes {
         let who = c.row.customer_name.as_deref().unwrap_or(&c.row.username);
         let short = shorts
             .get(&c.row.reference)
             .map_or(c.row.reference.as_str(), String::as_str);
-        // The short form of the one instruction (render::cash), to fit the table.
-        let todo = match c.after {
-            Outcome::Success => "paid: take the money",
-            Outcome::Failed => "not charged: give it back",
-            Outcome::Pending => "hold; do NOT pay again",
-        };
-        println!(
-            "{:<10} {} {:>14} {:<7} {:<7} {todo}",
-            crate::render::pad(short, 10),
-            crate::render::pad(who, 20),
-            c.row.amount.lakh(),
-            c.row.row_state.as_str(),
-            c.after.as_str()
-        );
+        let todo = todo(c.after);
+        let (was, now) = (c.row.row_state.as_str(), c.after.as_str());
+        if narrow {
+            let amount = c.row.amount.lakh();
+            let room = crate::ui::stdout_columns().saturating_sub(10 + amount.len() + 2);
+            println!(
+                "{:<10}{} {amount}",
+                crate::render::pad(short, 10),
+                crate::render::pad(&crate::text::clean(who), room)
+            );
+            let said = format!("{was} -> {now}: {todo}");
+            for line in crate::text::hanging("  ", "    ", &said, crate::ui::stdout_columns()) {
+                println!("{line}");
+            }
+        } else {
+            println!(
+                "{:<10} {} {:>14} {was:<7} {now:<7} {todo}",
+                crate::render::pad(short, 10),
+                crate::render::pad(&crate::text::clean(who), 20),
+                c.row.amount.lakh(),
+            );
+        }
     }
     let settled = changes.len() - still;
     println!("{settled} settled, {still} still pending.");
     if still > 0 {
-        ctx.ui
-            .note("Do NOT pay the pending ones again; run `konnect reconcile` again in 5 minutes.");
+        let said = still_pending(ctx, changes, still);
+        match crate::render::outcome_block(crate::decide::End::Pending, &said, ctx.ui.unicode) {
+            Some(block) if ctx.ui.stderr_tty => eprintln!("{block}"),
+            _ => ctx.ui.note(&said),
+        }
     }
 }
 

@@ -60,7 +60,16 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             "{}",
             status_text(reference, &answer, &reading, before, journal_after(after))
         );
-        ctx.ui.note(&advice(after, &row, reading.conclusive_from_ms));
+        // A payment that did not go through ends with the block `pay` ends with.
+        let said = advice(after, &row, reading.conclusive_from_ms);
+        let end = match after {
+            After::Holds(o) => crate::decide::End::of(o),
+            After::Disputed { .. } => crate::decide::End::Pending,
+        };
+        match crate::render::outcome_block(end, &said, ctx.ui.unicode) {
+            Some(block) => eprintln!("{block}"),
+            None => ctx.ui.note(&said),
+        }
     }
     Ok(exit_for(outcome))
 }

@@ -91,4 +91,9 @@ pub fn damaged(journal: &Path, why: &str) -> Failure {
         "the journal {} is damaged ({why}); {advice}",
         journal.display()
     ))
+    .with_code(Some(DAMAGED.into()))
 }
+
+/// The code a damaged journal's failure carries (JSON `error.code`), for callers that advise
+/// a restore.
+pub const DAMAGED: &str = "journal_damaged";

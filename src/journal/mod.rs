@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod customers;
 mod damage;
+pub use damage::DAMAGED;
 mod location;
 mod paying;
 mod payment;

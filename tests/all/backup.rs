@@ -354,6 +354,10 @@ fn a_journal_cut_short_is_named_at_open_with_its_newest_copy_and_restored_from_i
     let commits = home.commits(None);
     let (code, doc, err) = run_json(home.sandbox(&common::pay_args("active", PKG, &["--allow-repeat"])));
     assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        doc["error"]["code"], "journal_damaged",
+        "a script tells damage apart: {doc}"
+    );
     let message = doc["error"]["message"].as_str().unwrap();
     assert!(message.contains("is damaged (it is cut short"), "{message}");
     assert!(

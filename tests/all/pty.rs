@@ -638,3 +638,63 @@ fn the_counter_screens_fit_40_columns_and_the_labels_align() {
     p.send("\x1b").unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
+
+#[test]
+fn a_bad_gateway_is_told_in_a_cashiers_words_and_status_and_reconcile_end_with_the_same_block() {
+    for cols in [80u16, 40] {
+        let home = Home::new();
+        let mut p = spawn_at(&home, &["pay", "--isp", "izone", "--user", "boom"], cols);
+        p.expect("Package").unwrap();
+        confirm_current_package(&mut p, "Boom Tester", "! PENDING");
+        let rest = p.expect(Eof).unwrap().as_bytes().to_vec();
+        assert_fits(&rest, usize::from(cols), "the pending block");
+        let flat = String::from_utf8_lossy(&rest)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains("the service had a problem and gave no clear answer"),
+            "{cols}: {flat}"
+        );
+        for technical in ["HTTP", "502", "html", "HTML", "127.0.0.1", "error:"] {
+            assert!(!flat.contains(technical), "{cols}: {technical} in {flat}");
+        }
+        assert_eq!(exit_code(&mut p), 4);
+        // --verbose keeps the technical words for a support person.
+        let mut p = spawn_at(
+            &home,
+            &["-v", "pay", "--isp", "izone", "--user", "boom", "--allow-repeat"],
+            cols,
+        );
+        p.expect("Package").unwrap();
+        confirm_current_package(&mut p, "Boom Tester", "! PENDING");
+        let said = p.expect(Eof).unwrap().as_bytes().to_vec();
+        let said = String::from_utf8_lossy(&said)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(said.contains("HTTP 502"), "{cols}: {said}");
+        assert_eq!(exit_code(&mut p), 4);
+        // status and reconcile end a payment that is still pending with the same block.
+        let rows = home.journal();
+        let short = rows[0].0[rows[0].0.len() - 8..].to_string();
+        for args in [&["status", short.as_str()][..], &["reconcile"]] {
+            let mut p = spawn_at(&home, args, cols);
+            let out = p.expect(Eof).unwrap().as_bytes().to_vec();
+            assert_fits(&out, usize::from(cols), args[0]);
+            let flat = String::from_utf8_lossy(&out)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                flat.contains("! PENDING") && flat.contains("do NOT pay") && !flat.contains("error:"),
+                "{cols} {args:?}: {flat}"
+            );
+            assert!(
+                !flat.contains("in 5 minutes"),
+                "{cols} {args:?}: a clock time: {flat}"
+            );
+            assert_eq!(exit_code(&mut p), 4, "{cols} {args:?}");
+        }
+    }
+}
