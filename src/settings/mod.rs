@@ -440,18 +440,27 @@ impl Settings {
         self.low_balance.filter(|low| balance < *low)
     }
 
-    /// The banner's text: `TEST (uatservices.khalti.com)`.
+    /// The banner's text: `TEST (not real money)`, `LIVE (real money)`.
     pub fn banner(&self) -> String {
-        let host = self
-            .endpoint()
-            .map(|u| u.host_port())
-            .unwrap_or_else(|_| "an invalid base URL".into());
-        let label = if self.sandbox {
-            "TEST, sandbox"
+        let money = if self.is_live() {
+            "real money"
         } else {
-            self.env_label()
+            "not real money"
         };
-        format!("{label} ({host})")
+        if self.sandbox {
+            return format!("TEST, sandbox ({money})");
+        }
+        // A cashier reads what the money is; the host only when it is not one of Khalti's own
+        // (a base URL set by hand is worth a second look), or under --verbose.
+        let host = match self.endpoint() {
+            Ok(u) if (u.is_host(LIVE_HOST) || u.is_host(TEST_HOST)) && !crate::ui::verbose() => None,
+            Ok(u) => Some(u.host_port()),
+            Err(_) => Some("an invalid base URL".into()),
+        };
+        match host {
+            Some(h) => format!("{} ({money}, {h})", self.env_label()),
+            None => format!("{} ({money})", self.env_label()),
+        }
     }
 
     /// LIVE when the live host is the target whatever --env says, TEST otherwise.
