@@ -200,7 +200,7 @@ _konnect() {
 
     case "${cmd}" in
         konnect)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version lookup pay status reconcile balance history report receipt config counter journal doctor version completions sandbox __references help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version lookup pay status reconcile balance history report receipt config counter journal doctor version completions sandbox __references help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +230,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -242,7 +246,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd____references)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,6 +274,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -284,7 +292,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__balance)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -312,6 +320,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -326,7 +338,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__completions)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version bash elvish fish powershell zsh"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,6 +366,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -368,7 +384,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version show set set-token path help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version show set set-token path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -396,6 +412,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -494,7 +514,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config__subcmd__path)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -522,6 +542,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -536,7 +560,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config__subcmd__set)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -564,6 +588,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -578,7 +606,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config__subcmd__set__subcmd__token)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,6 +634,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -620,7 +652,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__config__subcmd__show)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -650,6 +682,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -662,7 +698,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__counter)
-            opts="-v -q -h -V --isp --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --isp --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -696,6 +732,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -708,7 +748,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__doctor)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +776,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1100,7 +1144,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__history)
-            opts="-v -q -h -V --since --until --isp --user --outcome --at-counter --limit --csv --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --since --until --isp --user --outcome --at-counter --limit --csv --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1164,6 +1208,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1176,7 +1224,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__journal)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version copy backup restore help"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version copy backup restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1206,6 +1254,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1218,7 +1270,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__journal__subcmd__backup)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1248,6 +1300,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1260,7 +1316,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__journal__subcmd__copy)
-            opts="-v -q -h -V --to --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --to --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,6 +1351,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1379,7 +1439,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__journal__subcmd__restore)
-            opts="-v -q -h -V --force --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --force --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1469,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1421,7 +1485,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__lookup)
-            opts="-v -q -h -V --isp --user --users-from --jobs --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --isp --user --users-from --jobs --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1470,6 +1534,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1482,7 +1550,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__pay)
-            opts="-y -v -q -h -V --isp --user --package --amount --yes --allow-repeat --dry-run --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-y -v -q -h -V --isp --user --package --amount --yes --allow-repeat --dry-run --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1535,6 +1603,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1547,7 +1619,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__receipt)
-            opts="-v -q -h -V --last --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --last --width --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts} $(konnect __references 2>/dev/null)" -- "${cur}") )
                 return 0
@@ -1581,6 +1653,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1593,7 +1669,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__reconcile)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1623,6 +1699,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1635,7 +1715,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__report)
-            opts="-v -q -h -V --date --at-counter --csv --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --date --at-counter --csv --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1676,6 +1756,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1688,7 +1772,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__sandbox)
-            opts="-v -q -h -V --addr --state --tls --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --addr --state --tls --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1726,6 +1810,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1738,7 +1826,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__status)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts} $(konnect __references 2>/dev/null)" -- "${cur}") )
                 return 0
@@ -1768,6 +1856,10 @@ _konnect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1780,7 +1872,7 @@ _konnect() {
             return 0
             ;;
         konnect__subcmd__version)
-            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --color --help --version"
+            opts="-v -q -h -V --json --no-input --sandbox --env --base-url --token-file --timeout --journal --counter --verbose --quiet --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1808,6 +1900,10 @@ _konnect() {
                     ;;
                 --counter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ne" -- "${cur}"))
                     return 0
                     ;;
                 --color)

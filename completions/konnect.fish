@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_konnect_global_optspecs
-    string join \n json no-input sandbox env= base-url= token-file= timeout= journal= counter= v/verbose q/quiet color= h/help V/version
+    string join \n json no-input sandbox env= base-url= token-file= timeout= journal= counter= v/verbose q/quiet lang= color= h/help V/version
 end
 
 function __fish_konnect_needs_command
@@ -31,6 +31,8 @@ complete -c konnect -n "__fish_konnect_needs_command" -l token-file -d 'Read the
 complete -c konnect -n "__fish_konnect_needs_command" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_needs_command" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_needs_command" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_needs_command" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -73,6 +75,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l token-file -d
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand lookup" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -99,6 +103,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand pay" -l token-file -d 'R
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand pay" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand pay" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -119,6 +125,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand status" -l token-file -d
 complete -c konnect -n "__fish_konnect_using_subcommand status" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand status" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand status" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand status" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand status" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -136,6 +144,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l token-file
 complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand reconcile" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -153,6 +163,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand balance" -l token-file -
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand balance" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand balance" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -183,6 +195,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand history" -l token-file -
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand history" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand history" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -203,6 +217,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand report" -l token-file -d
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand report" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand report" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -222,6 +238,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l token-file -
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand receipt" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -240,6 +258,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_s
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -251,7 +271,7 @@ complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_s
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -s h -l help -d 'Print help'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -s V -l version -d 'Print version'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "show" -d 'Show each setting and where it came from (the token masked)'
-complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, lang, digits, shop_name, shop_address, shop_phone, shop_pan'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "set-token" -d 'Store the token (read from stdin, or a hidden prompt on a terminal)'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "path" -d 'Print the config file\'s path'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and not __fish_seen_subcommand_from show set set-token path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -262,6 +282,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -279,6 +301,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -296,6 +320,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from set-token" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -313,6 +339,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -324,7 +352,7 @@ complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show each setting and where it came from (the token masked)'
-complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan'
+complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, lang, digits, shop_name, shop_address, shop_phone, shop_pan'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set-token" -d 'Store the token (read from stdin, or a hidden prompt on a terminal)'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c konnect -n "__fish_konnect_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -340,6 +368,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand counter" -l token-file -
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand counter" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand counter" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -357,6 +387,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and not __fish_seen_subcommand_from copy backup restore help" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -379,6 +411,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from copy" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -396,6 +430,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from backup" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -413,6 +449,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand journal; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -435,6 +473,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l token-file -d
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand doctor" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -452,6 +492,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand version" -l token-file -
 complete -c konnect -n "__fish_konnect_using_subcommand version" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand version" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand version" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand version" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand version" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -469,6 +511,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand completions" -l token-fi
 complete -c konnect -n "__fish_konnect_using_subcommand completions" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand completions" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand completions" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand completions" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -488,6 +532,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l token-file -
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand sandbox" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -506,6 +552,8 @@ complete -c konnect -n "__fish_konnect_using_subcommand __references" -l token-f
 complete -c konnect -n "__fish_konnect_using_subcommand __references" -l timeout -d 'Seconds a whole request may take [default: 30]' -r
 complete -c konnect -n "__fish_konnect_using_subcommand __references" -l journal -d 'The payment journal: a SQLite file, or postgres://user@host:port/db shared by a shop\'s counters (the password never here: PGPASSWORD, ~/.pgpass or the config file) [default: journal.sqlite3 in konnect\'s data folder]' -r -F
 complete -c konnect -n "__fish_konnect_using_subcommand __references" -l counter -d 'This counter\'s name in a shared journal [default: the computer\'s name]' -r
+complete -c konnect -n "__fish_konnect_using_subcommand __references" -l lang -d 'The language of what a person reads: en or ne (Nepali) [default: config lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change' -r -f -a "en\t''
+ne\t''"
 complete -c konnect -n "__fish_konnect_using_subcommand __references" -l color -d 'When to use colour (NO_COLOR is honoured by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -534,7 +582,7 @@ complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_see
 complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter journal doctor version completions sandbox __references help" -f -a "__references" -d 'The short references of recent payments, one a line, for shell completion'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and not __fish_seen_subcommand_from lookup pay status reconcile balance history report receipt config counter journal doctor version completions sandbox __references help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show each setting and where it came from (the token masked)'
-complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan'
+complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file, receipt_width, backups_kept, counter, lang, digits, shop_name, shop_address, shop_phone, shop_pan'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-token" -d 'Store the token (read from stdin, or a hidden prompt on a terminal)'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c konnect -n "__fish_konnect_using_subcommand help; and __fish_seen_subcommand_from journal" -f -a "copy" -d 'Copy every row of this journal into another, keeping references; safe to run again'

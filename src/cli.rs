@@ -67,6 +67,10 @@ pub struct GlobalArgs {
     /// Print only results and errors (no banner, no warnings)
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// The language of what a person reads: en or ne (Nepali) [default: config lang, else
+    /// the locale (LC_ALL, LC_MESSAGES, LANG), else en]. JSON and CSV never change
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
     /// When to use colour (NO_COLOR is honoured by auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
@@ -312,7 +316,8 @@ pub enum ConfigCommand {
     /// Show each setting and where it came from (the token masked)
     Show,
     /// Set a setting: env, base_url, timeout, journal, low_balance, lookup_grace_secs, ca_file,
-    /// receipt_width, backups_kept, counter, shop_name, shop_address, shop_phone, shop_pan
+    /// receipt_width, backups_kept, counter, lang, digits, shop_name, shop_address, shop_phone,
+    /// shop_pan
     Set { key: String, value: String },
     /// Store the token (read from stdin, or a hidden prompt on a terminal)
     SetToken,
@@ -357,6 +362,7 @@ impl GlobalArgs {
             journal: self.journal.clone(),
             counter: self.counter.clone(),
             sandbox: self.sandbox,
+            lang: self.lang,
         }
     }
 }

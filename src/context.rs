@@ -32,6 +32,7 @@ impl Ctx {
     pub fn new(global: GlobalArgs) -> Result<Ctx, Failure> {
         let env = |k: &str| std::env::var(k).ok();
         let settings = Settings::resolve(&global.overrides(), &env)?;
+        crate::i18n::set(settings.lang.value, settings.digits);
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let mut ui = Ui::new(&global, no_color);
         ui.limit = Some(settings.timeout.value);

@@ -119,9 +119,6 @@ pub enum Next {
     LookUp(Refusal),
 }
 
-const CONTRADICTS: &str = "the service's answer contradicts itself";
-const UNREADABLE: &str = "the service's answer could not be read";
-
 /// Reads a commit's answer (or the failure to get one) by the aggregator's outcome table.
 /// Anything unsure (no answer, a redirect, an answer that contradicts itself) is pending.
 pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
@@ -152,21 +149,21 @@ pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
                     ex.status
                 ),
             )
-            .plainly(CONTRADICTS),
+            .plainly(crate::t!("why-contradicts")),
         );
     }
     Next::Done(match verdict {
         HttpVerdict::ByState => match body.map(|b| CommitAnswer::from_value(&b)) {
             Ok(Ok(a)) => by_state(a, service_error),
             Ok(Err(reason)) => Verdict::new(End::Pending, format!("the answer could not be read: {reason}"))
-                .plainly(UNREADABLE),
-            Err(e) => Verdict::new(End::Pending, e.to_string()).plainly(UNREADABLE),
+                .plainly(crate::t!("why-unreadable")),
+            Err(e) => Verdict::new(End::Pending, e.to_string()).plainly(crate::t!("why-unreadable")),
         },
         HttpVerdict::Failed => Verdict::new(
             End::Failed,
             format!("HTTP 404: service not found ({})", ex.snippet()),
         )
-        .plainly("the service is not at the address set up; ask support to check the base URL"),
+        .plainly(crate::t!("why-no-service")),
         HttpVerdict::Pending if (300..400).contains(&ex.status) => Verdict::new(
             End::Pending,
             format!(
@@ -175,12 +172,12 @@ pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
                 ex.location.as_deref().unwrap_or("nowhere")
             ),
         )
-        .plainly("the service pointed elsewhere instead of answering"),
+        .plainly(crate::t!("why-pointed-elsewhere")),
         HttpVerdict::Pending => Verdict::new(
             End::Pending,
             format!("HTTP {} from the service ({})", ex.status, ex.snippet()),
         )
-        .plainly("the service had a problem and gave no clear answer"),
+        .plainly(crate::t!("why-no-clear-answer")),
         HttpVerdict::LookUp => {
             return Next::LookUp(Refusal {
                 said: service_error
@@ -190,7 +187,7 @@ pub fn commit(answer: &Result<Exchange, ApiError>) -> Next {
                 sentence: service_error
                     .as_ref()
                     .map(ServiceError::sentence)
-                    .unwrap_or_else(|| "the service refused".into()),
+                    .unwrap_or_else(|| crate::t!("why-refused")),
                 code: service_error.as_ref().and_then(|e| e.code.clone()),
                 detail: service_error.and_then(|e| e.details),
                 conclusive: ex.status == 400,
@@ -206,7 +203,7 @@ fn by_state(a: CommitAnswer, service_error: Option<ServiceError>) -> Verdict {
             End::Pending,
             format!("the service's answer contradicts itself ({why})"),
         )
-        .plainly(CONTRADICTS);
+        .plainly(crate::t!("why-contradicts"));
         v.detail = a.detail;
         return v;
     }
@@ -239,21 +236,19 @@ pub fn after_refusal(refusal: Refusal, amount: Npr, lookup: Result<TxnStatus, Ap
         conclusive,
     } = refusal;
     // Each message twice: with the service's code (JSON, the journal) and without (a cashier).
-    let both = |end: End, tail: &str| {
-        let v = Verdict::new(end, format!("{said}{tail}"));
-        if said == sentence {
-            v
-        } else {
-            v.plainly(format!("{sentence}{tail}"))
-        }
-    };
+    let both =
+        |end: End, tail: &str, plain: String| Verdict::new(end, format!("{said}{tail}")).plainly(plain);
     let mut v = match lookup {
-        Ok(s) if doubt(&s, amount).is_some() => both(
+        Ok(s) if doubt(&s, amount).is_some() => {
+            let why = doubt(&s, amount).unwrap_or_default();
+            both(End::Pending, &format!("; {why}"), format!("{sentence}; {why}"))
+        }
+        Ok(s) if !s.found && conclusive => both(End::Failed, "", sentence.clone()),
+        Ok(s) if !s.found => both(
             End::Pending,
-            &format!("; {}", doubt(&s, amount).unwrap_or_default()),
+            "; the service does not know the payment yet",
+            crate::t!("why-not-known-yet", sentence = sentence),
         ),
-        Ok(s) if !s.found && conclusive => both(End::Failed, ""),
-        Ok(s) if !s.found => both(End::Pending, "; the service does not know the payment yet"),
         Ok(s) => {
             let end = End::of(Outcome::of_state(s.state.as_deref()));
             // A payment that went through after all is told as such, not as the refusal.
@@ -262,8 +257,8 @@ pub fn after_refusal(refusal: Refusal, amount: Npr, lookup: Result<TxnStatus, Ap
                     end,
                     format!("the service refused at first ({said}), but the payment went through"),
                 )
-                .plainly("the service refused at first, but the payment went through"),
-                _ => both(end, ""),
+                .plainly(crate::t!("why-refused-then-paid")),
+                _ => both(end, "", sentence.clone()),
             };
             Verdict {
                 state: s.state.clone(),
@@ -275,9 +270,10 @@ pub fn after_refusal(refusal: Refusal, amount: Npr, lookup: Result<TxnStatus, Ap
             End::Pending,
             format!("{said}; the status look-up failed too: {e}"),
         )
-        .plainly(format!(
-            "{sentence}; the look-up that followed failed too: {}",
-            e.plain()
+        .plainly(crate::t!(
+            "why-lookup-failed-too",
+            sentence = sentence,
+            why = e.plain()
         )),
     };
     v.code = code;

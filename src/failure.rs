@@ -115,30 +115,27 @@ impl From<crate::api::ApiError> for Failure {
     /// answer is safe to retry. A commit is classified by `flow::pay` instead, never through this.
     fn from(err: crate::api::ApiError) -> Self {
         use crate::api::ApiError as E;
-        let plain = err.plain();
+        use crate::i18n::{Lang, message_in};
+        // What to do next, after what happened: `then` names the catalogue's message.
         let (kind, then) = match &err {
-            E::NotSent { .. } => (Kind::Network, "safe to try again"),
-            E::NoAnswer { .. } => (Kind::Network, "this call charges nothing, safe to try again"),
-            E::Rejected(e) if e.is_auth() => (Kind::Auth, "check the token (`konnect config show`)"),
-            E::Rejected(_) => (Kind::Rejected, ""),
+            E::NotSent { .. } => (Kind::Network, Some("why-safe-again")),
+            E::NoAnswer { .. } => (Kind::Network, Some("why-charges-nothing")),
+            E::Rejected(e) if e.is_auth() => (Kind::Auth, Some("why-check-token")),
+            E::Rejected(_) => (Kind::Rejected, None),
             E::Http {
                 status: 401 | 403, ..
-            } => (Kind::Auth, "check the token and the base URL"),
-            E::Http { status, .. } if *status >= 500 => {
-                (Kind::Network, "nothing was charged, try again shortly")
-            }
-            E::Http { .. } => (Kind::Rejected, "check the base URL"),
-            E::Malformed { .. } => (Kind::Network, "nothing was charged"),
-            E::Redirect { .. } => (Kind::Auth, ""),
+            } => (Kind::Auth, Some("why-check-token-url")),
+            E::Http { status, .. } if *status >= 500 => (Kind::Network, Some("why-try-shortly")),
+            E::Http { .. } => (Kind::Rejected, Some("why-check-url")),
+            E::Malformed { .. } => (Kind::Network, Some("why-nothing-charged")),
+            E::Redirect { .. } => (Kind::Auth, None),
         };
-        let joined = |text: String| {
-            if then.is_empty() {
-                text
-            } else {
-                format!("{text}; {then}")
-            }
+        let joined = |lang: Lang, why: String| match then {
+            Some(key) => message_in(lang, key, &[("why", &why)]),
+            None => why,
         };
-        let failure = Failure::new(kind, joined(err.to_string())).with_plain(Some(joined(plain)));
+        let failure = Failure::new(kind, joined(Lang::En, err.to_string()))
+            .with_plain(Some(joined(crate::i18n::lang(), err.plain())));
         match err {
             E::Rejected(e) => failure.with_code(e.code.clone()).with_details(e.details.clone()),
             _ => failure,

@@ -15,6 +15,7 @@ pub mod context;
 pub mod decide;
 pub mod endpoint;
 pub mod failure;
+pub mod i18n;
 pub mod interrupt;
 pub mod isp;
 pub mod journal;

@@ -66,7 +66,7 @@ pub fn isp(preselected: Option<&'static Isp>) -> Result<&'static Isp, Failure> {
         .unwrap_or(0);
     let pick = asked(|| {
         FuzzySelect::with_theme(&theme())
-            .with_prompt("ISP")
+            .with_prompt(crate::t!("prompt-isp"))
             .items(&names)
             .default(default)
             .interact_on_opt(&Term::stderr())
@@ -96,7 +96,8 @@ pub fn next_customer(initial: &str, tab: Option<&str>) -> Result<Asked, Failure>
     let fail = |e: std::io::Error| Failure::internal(format!("cannot prompt on this terminal: {e}"));
     let mut initial = initial.to_string();
     loop {
-        term.write_str("Next customer's username: ").map_err(fail)?;
+        term.write_str(&format!("{} ", crate::t!("prompt-next")))
+            .map_err(fail)?;
         term.write_str(&initial).map_err(fail)?;
         let mut text = std::mem::take(&mut initial);
         let finished = loop {
@@ -179,7 +180,7 @@ pub fn check_username(text: &str) -> Result<String, String> {
 pub fn username() -> Result<String, Failure> {
     let text: String = asked(|| {
         Input::with_theme(&theme())
-            .with_prompt("Customer username")
+            .with_prompt(crate::t!("prompt-username"))
             .validate_with(|s: &String| check_username(s).map(|_| ()))
             .interact_text_on(&Term::stderr())
     })?;
@@ -202,7 +203,7 @@ pub fn package(packages: &[Package], cols: usize) -> Result<usize, Failure> {
         // Not echoed after the choice (the echo of a long item would wrap mid-word): the
         // confirmation that follows names the package.
         Select::with_theme(&theme())
-            .with_prompt("Package")
+            .with_prompt(crate::t!("prompt-package"))
             .items(&items)
             .default(default)
             .report(false)

@@ -27,8 +27,8 @@ pub fn failure_json(f: &Failure) -> Value {
 pub fn outcome_block(end: crate::decide::End, message: &str, unicode: bool) -> Option<String> {
     use crate::decide::End;
     let (mark, word) = match end {
-        End::Failed => (if unicode { "✗" } else { "X" }, "NOT PAID"),
-        End::Pending => ("!", "PENDING"),
+        End::Failed => (if unicode { "✗" } else { "X" }, crate::t!("outcome-not-paid")),
+        End::Pending => ("!", crate::t!("outcome-pending")),
         End::Paid | End::NotSent => return None,
     };
     let head = format!("{mark} {word}");
@@ -97,22 +97,43 @@ pub fn lookup_json(isp: &Isp, user: &str, d: &Details) -> Value {
     })
 }
 
+/// How many days from `today` an end date the service gave is (negative: it has passed).
+pub fn days_to_end(end_date: &str, today: Date) -> Option<i64> {
+    let end: Date = end_date.trim().get(..10)?.parse().ok()?;
+    Some(crate::clock::days_between(today, end))
+}
+
 /// "expired 12 days ago", "ends today", "ends in 3 days", for an end date the service gave.
 pub fn relative_end(end_date: &str, today: Date) -> Option<String> {
-    let end: Date = end_date.trim().get(..10)?.parse().ok()?;
-    let days = crate::clock::days_between(today, end);
+    let days = days_to_end(end_date, today)?;
+    let n = |d: i64| crate::i18n::devanagari(&d.to_string()).into_owned();
     Some(match days {
-        0 => "ends today".to_string(),
-        1 => "ends tomorrow".to_string(),
-        -1 => "expired yesterday".to_string(),
-        d if d > 0 => format!("ends in {d} days"),
-        d => format!("expired {} days ago", -d),
+        0 => crate::t!("end-today"),
+        1 => crate::t!("end-tomorrow"),
+        -1 => crate::t!("end-yesterday"),
+        d if d > 0 => crate::t!("end-in", days = n(d)),
+        d => crate::t!("end-ago", days = n(-d)),
     })
 }
 
-/// The Bikram Sambat date of an AD date, as `2082-08-11 BS`.
+/// The Bikram Sambat date of an AD date, as `2082-08-11 BS` (JSON, CSV).
 pub fn bs_date(ad: Date) -> Option<String> {
     crate::calendar::to_bs(ad).map(|bs| format!("{bs} BS"))
+}
+
+/// The same for a person: `2082-08-11 BS`, or `वि.सं. २०८२-०८-११` in Nepali.
+pub fn bs_date_shown(ad: Date) -> Option<String> {
+    crate::calendar::to_bs(ad).map(|bs| crate::t!("date-bs", date = crate::i18n::devanagari(&bs.to_string())))
+}
+
+/// An AD date (and time) with its Bikram Sambat date: in Nepali the BS date first.
+pub fn dates_shown(ad_text: &str, ad: Option<Date>) -> (String, Option<String>) {
+    let ad_text = crate::i18n::devanagari(ad_text).into_owned();
+    let bs = ad.and_then(bs_date_shown);
+    match (crate::i18n::lang(), bs) {
+        (crate::i18n::Lang::Ne, Some(bs)) => (bs, Some(ad_text)),
+        (_, bs) => (ad_text, bs),
+    }
 }
 
 fn or_dash(v: &Option<String>) -> &str {
@@ -122,7 +143,7 @@ fn or_dash(v: &Option<String>) -> &str {
 /// The compact human view of a lookup.
 pub fn lookup_human(isp: &Isp, d: &Details, today: Date, cols: usize) -> String {
     let mut out = customer_view(isp, d, today, cols);
-    out.push_str("Packages\n");
+    out.push_str(&format!("{}\n", crate::t!("view-packages")));
     out.push_str(&package_lines(&d.packages, cols, "  ").join("\n"));
     out.push('\n');
     out
@@ -132,7 +153,8 @@ pub fn lookup_human(isp: &Isp, d: &Details, today: Date, cols: usize) -> String 
 pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String {
     let c = &d.customer;
     let mut out = String::new();
-    let name = c.name.as_deref().unwrap_or("(no name)");
+    let no_name = crate::t!("view-no-name");
+    let name = c.name.as_deref().unwrap_or(&no_name);
     out.push_str(&format!(
         "{}  {}\n",
         style(name).bold(),
@@ -152,14 +174,21 @@ pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String
             .trim_end()
             .to_string()
     };
+    let labels = [
+        crate::t!("view-mobile"),
+        crate::t!("view-status"),
+        crate::t!("view-subscription"),
+        crate::t!("view-ends"),
+        crate::t!("view-due"),
+    ];
     let mut rows: Vec<(&str, String)> = vec![
-        ("Mobile", or_dash(&c.mobile).to_string()),
-        ("Status", status(&c.status)),
+        (&labels[0], or_dash(&c.mobile).to_string()),
+        (&labels[1], status(&c.status)),
     ];
     if let Some(sub) = &d.subscription {
         let state = sub.status.as_deref().unwrap_or("-");
         rows.push((
-            "Subscription",
+            &labels[2],
             format!(
                 "{}  ({})",
                 fit(or_dash(&sub.package), state.len() + 4),
@@ -167,15 +196,17 @@ pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String
             ),
         ));
         if let Some(end) = &sub.end_date {
-            let mut line = end.clone();
-            if let Some(bs) = end.get(..10).and_then(|e| e.parse().ok()).and_then(bs_date) {
-                line.push_str(&format!(" ({bs})"));
-            }
-            rows.push(("Ends", line));
+            let (first, second) = dates_shown(end, end.get(..10).and_then(|e| e.parse().ok()));
+            let line = match second {
+                Some(other) => format!("{first} ({other})"),
+                None => first,
+            };
+            rows.push((&labels[3], line));
             if let Some(rel) = relative_end(end, today) {
                 // The service may still call a subscription Active after its end: both facts.
-                let said = if active(&sub.status) && rel.starts_with("expired") {
-                    format!("{rel}; the service still says Active")
+                let passed = days_to_end(end, today).is_some_and(|d| d < 0);
+                let said = if active(&sub.status) && passed {
+                    crate::t!("view-still-active", relative = rel)
                 } else {
                     rel
                 };
@@ -185,12 +216,12 @@ pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String
     }
     let due = d.due.amount.unwrap_or(Npr::ZERO);
     let due_text = if due > Npr::ZERO {
-        style(due.lakh()).red().bold().to_string()
+        style(crate::i18n::money(due)).red().bold().to_string()
     } else {
-        due.lakh()
+        crate::i18n::money(due)
     };
     rows.push((
-        "ISP says due",
+        &labels[4],
         match &d.due.message {
             Some(m) => format!("{due_text}  {}", style(m).dim()),
             None => due_text,
@@ -202,56 +233,85 @@ pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String
     // ISP does with its due. Said once, here, so that the one figure to collect stays one.
     if due > Npr::ZERO {
         let indent = " ".repeat(18);
-        for line in crate::text::hanging(&indent, &indent, DUE_NOTE, cols) {
+        for line in crate::text::hanging(&indent, &indent, &crate::t!("view-due-note"), cols) {
             out.push_str(&format!("{}\n", style(line).dim()));
         }
     }
     out
 }
 
-/// What a due amount means for a payment, as far as anyone can know.
-pub const DUE_NOTE: &str = "not part of this payment, which pays the package only; the service does not say if the ISP counts it toward the due";
-
 /// One line per package: the amount first (never split), then the name cut with … to fit
 /// `cols` by display width, the current one marked.
 pub fn package_lines(packages: &[crate::api::wire::Package], cols: usize, indent: &str) -> Vec<String> {
-    let amt_w = packages.iter().map(|p| p.amount.lakh().len()).max().unwrap_or(0);
+    let amount = |p: &crate::api::wire::Package| crate::i18n::money(p.amount);
+    let amt_w = packages
+        .iter()
+        .map(|p| console::measure_text_width(&amount(p)))
+        .max()
+        .unwrap_or(0);
+    let current = format!(" {}", crate::t!("view-current"));
     packages
         .iter()
         .map(|p| {
             // On a narrow terminal the mark alone says which is current: room for the name.
             let (mark, tail) = match (p.current, cols >= 60) {
-                (true, true) => ("*", " (current)"),
+                (true, true) => ("*", current.as_str()),
                 (true, false) => ("*", ""),
                 _ => (" ", ""),
             };
-            let used = indent.len() + 2 + amt_w + 2 + tail.len();
+            let used = indent.len() + 2 + amt_w + 2 + console::measure_text_width(tail);
             let name = keep_tail(&p.name, cols.saturating_sub(used + 1).max(8));
             let tail = style(tail).green().to_string();
-            format!(
-                "{indent}{mark} {:>amt_w$}  {}{tail}",
-                p.amount.lakh(),
-                name.trim_end()
-            )
+            // Padded by display width: a Devanagari amount is narrower than its bytes.
+            let figure = amount(p);
+            let pad = " ".repeat(amt_w.saturating_sub(console::measure_text_width(&figure)));
+            format!("{indent}{mark} {pad}{figure}  {}{tail}", name.trim_end())
         })
         .collect()
 }
 
 /// The one instruction about the cash for a payment's ending, the same on every path (pay,
-/// counter, status, reconcile, report). `after_ms` is when a pending payment's look-up is due.
+/// counter, status, reconcile, report), in this run's language. `after_ms` is when a pending
+/// payment's look-up is due.
 pub fn cash(end: crate::decide::End, amount: Npr, reference: &str, after_ms: Option<i64>) -> String {
+    cash_in(crate::i18n::lang(), end, amount, reference, after_ms)
+}
+
+/// [`cash`] in a given language: English for the messages inside JSON documents.
+pub fn cash_in(
+    lang: crate::i18n::Lang,
+    end: crate::decide::End,
+    amount: Npr,
+    reference: &str,
+    after_ms: Option<i64>,
+) -> String {
     use crate::decide::End;
+    use crate::i18n::{Lang, message_in};
+    let nepali = lang == Lang::Ne;
+    let amount = if nepali {
+        crate::i18n::money(amount)
+    } else {
+        amount.lakh()
+    };
+    let shown = |t: String| {
+        if nepali {
+            crate::i18n::devanagari(&t).into_owned()
+        } else {
+            t
+        }
+    };
     match end {
-        End::Paid => format!("Take {} from the customer.", amount.lakh()),
-        End::Failed => "Nothing was charged: give the customer's money back, or do not take it.".into(),
-        End::NotSent => "Nothing was sent; safe to try again.".into(),
+        End::Paid => message_in(lang, "cash-paid", &[("amount", &amount)]),
+        End::Failed => message_in(lang, "cash-failed", &[]),
+        End::NotSent => message_in(lang, "cash-not-sent", &[]),
         End::Pending => {
             // A clock time to come back at, never "in 5 minutes" (which 5 minutes?).
             let at = after_ms.unwrap_or_else(|| crate::clock::now_ms().saturating_add(5 * 60 * 1000));
-            format!(
-                "Keep the customer's {} (take it if you have not): it may have been paid, so do NOT pay again. Look it up after {} (`konnect status {reference}`).",
-                amount.lakh(),
-                crate::clock::local_minute_after(at)
+            let time = shown(crate::clock::local_minute_after(at));
+            message_in(
+                lang,
+                "cash-pending",
+                &[("amount", &amount), ("time", &time), ("reference", reference)],
             )
         }
     }
@@ -332,7 +392,7 @@ fn centred(out: &mut String, text: &str, width: usize) {
 /// The customer's receipt: what was bought, in the customer's terms. Never the account's
 /// credits (the shop's float stays in `balance`, `history` and JSON).
 pub fn receipt(p: &crate::journal::Payment, look: &ReceiptLook<'_>) -> String {
-    const LABEL: usize = 10;
+    use crate::t;
     let width = look.width;
     let mut out = String::new();
     let rule = |c: char| format!("{}\n", c.to_string().repeat(width));
@@ -343,8 +403,8 @@ pub fn receipt(p: &crate::journal::Payment, look: &ReceiptLook<'_>) -> String {
             centred(&mut out, part, width);
         }
         let contact: Vec<String> = [
-            shop.phone.as_ref().map(|t| format!("Tel {t}")),
-            shop.pan.as_ref().map(|t| format!("PAN {t}")),
+            shop.phone.as_ref().map(|t| t!("receipt-tel", phone = t)),
+            shop.pan.as_ref().map(|t| t!("receipt-pan", pan = t)),
         ]
         .into_iter()
         .flatten()
@@ -354,48 +414,86 @@ pub fn receipt(p: &crate::journal::Payment, look: &ReceiptLook<'_>) -> String {
         }
         out.push_str(&rule('-'));
     }
-    let title = match p.outcome() {
-        crate::api::Outcome::Success => "PAYMENT RECEIPT",
-        crate::api::Outcome::Pending => "PAYMENT PENDING - DO NOT PAY AGAIN",
-        crate::api::Outcome::Failed => "PAYMENT FAILED - NOT CHARGED",
+    let (title, state) = match p.outcome() {
+        crate::api::Outcome::Success => (t!("receipt-paid"), t!("state-success")),
+        crate::api::Outcome::Pending => (t!("receipt-pending"), t!("state-pending")),
+        crate::api::Outcome::Failed => (t!("receipt-failed"), t!("state-failed")),
     };
-    centred(&mut out, title, width);
+    centred(&mut out, &title, width);
     if look.copy {
-        centred(&mut out, "COPY", width);
+        centred(&mut out, &t!("receipt-copy"), width);
     }
     out.push_str(&rule('-'));
     let isp_name = crate::isp::resolve(&p.isp)
         .map(|i| i.name.to_string())
         .unwrap_or_else(|_| p.isp.clone());
-    let mut rows: Vec<(&str, String)> = vec![("Date", crate::clock::local_time(p.created_ms))];
-    if let Some(bs) = crate::clock::local_date(p.created_ms).and_then(bs_date) {
-        rows.push(("", bs));
-    }
+    // In Nepali the Bikram Sambat date comes first, the AD date and time under it.
+    let (first, second) = dates_shown(
+        &crate::clock::local_time(p.created_ms),
+        crate::clock::local_date(p.created_ms),
+    );
+    let dates: Vec<String> = std::iter::once(first).chain(second).collect();
+    let date_label = t!("receipt-date");
+    let labels = [
+        t!("receipt-customer"),
+        t!("receipt-username"),
+        t!("receipt-isp"),
+        t!("receipt-package"),
+        t!("receipt-amount"),
+        t!("receipt-status"),
+        t!("receipt-ref"),
+        t!("receipt-txn"),
+        t!("receipt-counter"),
+        t!("receipt-service"),
+    ];
+    let mut rows: Vec<(&str, String)> = dates
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| (if i == 0 { date_label.as_str() } else { "" }, d))
+        .collect();
     rows.extend([
-        ("Customer", p.customer_name.clone().unwrap_or_else(|| "-".into())),
-        ("Username", p.username.clone()),
-        ("ISP", isp_name),
         (
-            "Package",
+            labels[0].as_str(),
+            p.customer_name.clone().unwrap_or_else(|| "-".into()),
+        ),
+        (&labels[1], p.username.clone()),
+        (&labels[2], isp_name),
+        (
+            &labels[3],
             p.package_name.clone().unwrap_or_else(|| p.package_id.clone()),
         ),
-        ("Amount", p.amount.lakh()),
-        ("Status", p.outcome().as_str().to_uppercase()),
-        ("Ref", look.short_reference.to_string()),
+        (&labels[4], crate::i18n::money(p.amount)),
+        (&labels[5], state),
+        (&labels[6], look.short_reference.to_string()),
     ]);
     if let Some(id) = &p.transaction_id {
-        rows.push(("Txn id", id.clone()));
+        rows.push((&labels[7], id.clone()));
     }
     if let Some(counter) = &p.counter {
-        rows.push(("Counter", counter.clone()));
+        rows.push((&labels[8], counter.clone()));
     }
     if p.env != "LIVE" {
-        rows.push(("Service", format!("{} (not real money)", p.env)));
+        rows.push((&labels[9], t!("receipt-not-real", env = p.env)));
     }
-    for (label, value) in rows {
-        for (i, line) in crate::text::wrap(&value, width - LABEL).into_iter().enumerate() {
-            let l = if i == 0 { label } else { "" };
-            out.push_str(&format!("{l:<LABEL$}{line}\n"));
+    // The labels' column: as wide as the widest label (by display width) and a space or two.
+    let label = rows
+        .iter()
+        .map(|(l, _)| console::measure_text_width(l))
+        .max()
+        .unwrap_or(0)
+        .max(8)
+        + 2;
+    for (name, value) in rows {
+        let pad = " ".repeat(label.saturating_sub(console::measure_text_width(name)));
+        for (i, line) in crate::text::wrap(&value, width.saturating_sub(label))
+            .into_iter()
+            .enumerate()
+        {
+            if i == 0 {
+                out.push_str(&format!("{name}{pad}{line}\n"));
+            } else {
+                out.push_str(&format!("{}{line}\n", " ".repeat(label)));
+            }
         }
     }
     out.push_str(&rule('='));

@@ -136,8 +136,12 @@ impl Ui {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         let template = match self.limit {
             Some(limit) => format!(
-                "{{spinner}} {{msg}} ({{elapsed}} of at most {} s)",
-                limit.as_secs().max(1)
+                "{{spinner}} {{msg}} ({})",
+                crate::t!(
+                    "spin-took",
+                    elapsed = "{elapsed}",
+                    limit = crate::i18n::devanagari(&limit.as_secs().max(1).to_string())
+                )
             ),
             None => "{spinner} {msg} ({elapsed})".to_string(),
         };

@@ -36,21 +36,18 @@ impl ApiError {
     /// The same failure in a cashier's words: no status codes, hosts or page types, which
     /// stay in the message for `--verbose`, JSON and the journal.
     pub fn plain(&self) -> String {
+        use crate::t;
         match self {
-            ApiError::NotSent { .. } => {
-                "could not reach the service (check the internet connection); nothing was sent".into()
-            }
-            ApiError::NoAnswer { .. } => "the service did not answer in time".into(),
-            ApiError::Rejected(e) => format!("the service said: {}", e.sentence()),
+            ApiError::NotSent { .. } => t!("why-not-sent"),
+            ApiError::NoAnswer { .. } => t!("why-no-answer"),
+            ApiError::Rejected(e) => t!("why-service-said", sentence = e.sentence()),
             ApiError::Http {
                 status: 401 | 403, ..
-            } => "the service refused this shop's token".into(),
-            ApiError::Http { status, .. } if *status >= 500 => "the service had a problem and could not answer".into(),
-            ApiError::Http { .. } => "the service could not take the request".into(),
-            ApiError::Malformed { .. } => "the service's answer could not be read".into(),
-            ApiError::Redirect { .. } => {
-                "the service's address is not the one set up (it points elsewhere); ask support to check the base URL".into()
-            }
+            } => t!("why-token-refused"),
+            ApiError::Http { status, .. } if *status >= 500 => t!("why-service-trouble"),
+            ApiError::Http { .. } => t!("why-cannot-take"),
+            ApiError::Malformed { .. } => t!("why-unreadable"),
+            ApiError::Redirect { .. } => t!("why-moved"),
         }
     }
 

@@ -72,6 +72,8 @@ fn show(ctx: &Ctx) {
             "counter": {"value": s.counter.value, "source": s.counter.source.to_string()},
             "receipt_width": s.receipt_width,
             "backups_kept": s.backups_kept,
+            "lang": {"value": s.lang.value, "source": s.lang.source.to_string()},
+            "digits": s.digits.as_str(),
             "shop": {"name": s.shop.name, "address": s.shop.address, "phone": s.shop.phone, "pan": s.shop.pan},
         }));
         return;
@@ -121,6 +123,8 @@ fn show(ctx: &Ctx) {
         ),
         ("receipt_width", bare(s.receipt_width.to_string())),
         ("backups_kept", bare(s.backups_kept.to_string())),
+        ("lang", with(s.lang.value.code().to_string(), &s.lang.source)),
+        ("digits", bare(s.digits.as_str().to_string())),
         ("shop_name", bare(shop_value(&s.shop.name))),
         ("shop_address", bare(shop_value(&s.shop.address))),
         ("shop_phone", bare(shop_value(&s.shop.phone))),

@@ -94,9 +94,9 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
         };
         // A shared journal's server may have restarted since the last customer.
         match journal.reconnect_if_lost() {
-            Ok(true) => ctx.ui.note(&format!(
-                "reconnected to the journal {}",
-                journal.path().display()
+            Ok(true) => ctx.ui.note(&crate::t!(
+                "counter-reconnected",
+                journal = journal.path().display().to_string()
             )),
             Ok(false) => {}
             Err(f) => {
@@ -164,23 +164,18 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
 
 /// What the cashier can type at the next customer's prompt, in a dim line above it.
 fn hint(ctx: &Ctx, again: &Retry, isp_fixed: bool) {
-    let text = match (again.typed.is_empty(), again.closest.is_some(), isp_fixed) {
-        (true, ..) => {
-            "Enter alone or Esc ends the shift; ?REF looks a payment up, ? this shift's pending ones."
-        }
-        (false, true, false) => {
-            "Correct it (Tab takes the one suggested) and press Enter; clear it to choose the ISP again."
-        }
-        (false, false, false) => "Correct it and press Enter; clear it to choose the ISP again.",
-        (false, true, true) => {
-            "Correct it (Tab takes the one suggested) and press Enter; Esc ends the shift."
-        }
-        (false, false, true) => "Correct it and press Enter; Esc ends the shift.",
+    let key = match (again.typed.is_empty(), again.closest.is_some(), isp_fixed) {
+        (true, ..) => "counter-hint",
+        (false, true, false) => "counter-hint-tab",
+        (false, false, false) => "counter-hint-retry",
+        (false, true, true) => "counter-hint-tab-fixed",
+        (false, false, true) => "counter-hint-retry-fixed",
     };
+    let text = crate::t!(key);
     if ctx.ui.quiet {
         return;
     }
-    for line in crate::text::wrap(text, crate::ui::columns().saturating_sub(1)) {
+    for line in crate::text::wrap(&text, crate::ui::columns().saturating_sub(1)) {
         eprintln!("{}", console::style(line).dim().for_stderr());
     }
 }
@@ -195,9 +190,10 @@ fn not_found(
 ) -> Retry {
     let cols = crate::ui::columns().saturating_sub(1);
     let said = if f.kind == Kind::Rejected {
-        let mut said = format!("No customer {typed} at {}: check the username.", isp.name);
+        let mut said = crate::t!("counter-not-found", user = typed, isp = isp.name);
         if let Some(why) = &f.details {
-            said.push_str(&format!(" {} says: {why}", isp.name));
+            said.push(' ');
+            said.push_str(&crate::t!("counter-isp-says", isp = isp.name, why = why));
         }
         said
     } else {
@@ -216,7 +212,7 @@ fn not_found(
                 None => k.username.clone(),
             })
             .collect();
-        let said = format!("Paid here before: {}", names.join(", "));
+        let said = crate::t!("counter-paid-before", names = names.join(", "));
         for line in crate::text::wrap(&said, cols) {
             eprintln!("{line}");
         }
@@ -235,7 +231,7 @@ fn look_up(ctx: &mut Ctx, shift: &Shift, reference: Option<&str>) {
         None => shift.pending.iter().map(|(r, _)| r.clone()).collect(),
     };
     if references.is_empty() {
-        eprintln!("Nothing of this shift is pending; ?REF looks up any payment.");
+        eprintln!("{}", crate::t!("counter-nothing-pending"));
     }
     for reference in references {
         if let Err(e) = super::status::run(ctx, &reference) {
@@ -251,13 +247,15 @@ fn look_up(ctx: &mut Ctx, shift: &Shift, reference: Option<&str>) {
 }
 
 fn summary(shift: &Shift, shorts: &std::collections::HashMap<String, String>) -> String {
-    let mut out = format!(
-        "Shift over: {} paid, {} collected.",
-        shift.paid,
-        shift.collected.lakh()
+    let n = |count: usize| crate::i18n::devanagari(&count.to_string()).into_owned();
+    let mut out = crate::t!(
+        "shift-over",
+        paid = n(shift.paid),
+        collected = crate::i18n::money(shift.collected)
     );
     if shift.failed > 0 {
-        out.push_str(&format!(" {} failed (nothing charged).", shift.failed));
+        out.push(' ');
+        out.push_str(&crate::t!("shift-failed", failed = n(shift.failed)));
     }
     if !shift.pending.is_empty() {
         let refs: Vec<&str> = shift
@@ -266,11 +264,12 @@ fn summary(shift: &Shift, shorts: &std::collections::HashMap<String, String>) ->
             .map(|(r, _)| shorts.get(r).map_or(r.as_str(), String::as_str))
             .collect();
         let last = shift.pending.iter().map(|(_, at)| *at).max().unwrap_or_default();
-        out.push_str(&format!(
-            " {} PENDING: {}. Do NOT pay them again; keep their money, and look them up after {} (`konnect reconcile`).",
-            shift.pending.len(),
-            refs.join(", "),
-            crate::clock::local_minute_after(last)
+        out.push(' ');
+        out.push_str(&crate::t!(
+            "shift-pending",
+            count = n(shift.pending.len()),
+            references = refs.join(", "),
+            time = crate::i18n::devanagari(&crate::clock::local_minute_after(last))
         ));
     }
     out

@@ -42,10 +42,11 @@ fn tally(by: &BTreeMap<&'static str, Tally>, outcome: &str) -> Tally {
 
 /// What to do about a payment that did not go through, as the cashier is told everywhere: a
 /// pending one can be looked up conclusively once its answer was due and the grace is over.
-fn instruction(p: &Payment, short: &str, grace: std::time::Duration) -> String {
+/// In `lang`: English in the JSON document, the run's language on a terminal.
+fn instruction(lang: crate::i18n::Lang, p: &Payment, short: &str, grace: std::time::Duration) -> String {
     let grace_ms = i64::try_from(grace.as_millis()).unwrap_or(i64::MAX);
     let after = (!p.is_settled()).then(|| p.answer_due_ms().saturating_add(grace_ms));
-    crate::render::cash(crate::decide::End::of(p.outcome()), p.amount, short, after)
+    crate::render::cash_in(lang, crate::decide::End::of(p.outcome()), p.amount, short, after)
 }
 
 pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
@@ -105,7 +106,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|p| json!({"reference": p.reference, "short_reference": short(p), "outcome": p.outcome(), "customer_name": p.customer_name,
                             "user": p.username, "isp": p.isp, "amount": p.amount, "counter": p.counter,
-                            "instruction": instruction(p, &short(p), grace)}))
+                            "instruction": instruction(crate::i18n::Lang::En, p, &short(p), grace)}))
             .collect();
         let counter_list: Vec<Value> = counters
             .iter()
@@ -250,7 +251,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 crate::render::pad(who, 18).trim_end(),
                 p.isp,
                 p.amount.lakh(),
-                instruction(p, &short(p), grace)
+                instruction(crate::i18n::lang(), p, &short(p), grace)
             );
             print_wrapped(&line, "  ");
         }

@@ -53,7 +53,7 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             "refunds": refunds,
             "journal": {"before": before, "after": journal_after(after)},
             "conclusive_from": reading.conclusive_from_ms.map(crate::clock::rfc3339),
-            "error": (outcome != Outcome::Success).then(|| json!({"kind": kind_of(outcome), "message": advice(after, &row, reading.conclusive_from_ms)})),
+            "error": (outcome != Outcome::Success).then(|| json!({"kind": kind_of(outcome), "message": advice(crate::i18n::Lang::En, after, &row, reading.conclusive_from_ms)})),
         }));
     } else {
         print!(
@@ -61,7 +61,7 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             status_text(reference, &answer, &reading, before, journal_after(after))
         );
         // A payment that did not go through ends with the block `pay` ends with.
-        let said = advice(after, &row, reading.conclusive_from_ms);
+        let said = advice(crate::i18n::lang(), after, &row, reading.conclusive_from_ms);
         let end = match after {
             After::Holds(o) => crate::decide::End::of(o),
             After::Disputed { .. } => crate::decide::End::Pending,
@@ -91,9 +91,12 @@ fn journal_after(after: After) -> &'static str {
 }
 
 /// The one instruction about the cash.
-fn advice(after: After, row: &Payment, after_ms: Option<i64>) -> String {
+/// In `lang`: English inside JSON, the run's language on a terminal.
+fn advice(lang: crate::i18n::Lang, after: After, row: &Payment, after_ms: Option<i64>) -> String {
     match after {
-        After::Holds(o) => crate::render::cash(crate::decide::End::of(o), row.amount, &row.reference, after_ms),
+        After::Holds(o) => {
+            crate::render::cash_in(lang, crate::decide::End::of(o), row.amount, &row.reference, after_ms)
+        }
         After::Disputed { .. } => "Disputed: the service and the journal disagree. Keep the customer's money, do NOT pay again, and ask the service before giving anything back.".into(),
     }
 }

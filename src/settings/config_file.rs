@@ -38,6 +38,10 @@ pub struct ConfigFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counter: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digits: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shop_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shop_address: Option<String>,
@@ -69,6 +73,9 @@ pub struct Shop {
     pub pan: Option<String>,
 }
 
+const LANG_RULE: &str = "lang must be en (English) or ne (Nepali)";
+const DIGITS_RULE: &str = "digits must be devanagari (०-९, the default in Nepali) or latin (0-9)";
+
 /// The keys `config set` accepts; the token has its own command so it never sits in argv.
 pub const SETTABLE_KEYS: &[&str] = &[
     "env",
@@ -81,6 +88,8 @@ pub const SETTABLE_KEYS: &[&str] = &[
     "receipt_width",
     "backups_kept",
     "counter",
+    "lang",
+    "digits",
     "shop_name",
     "shop_address",
     "shop_phone",
@@ -182,6 +191,14 @@ impl ConfigFile {
                 let width = value.parse::<usize>().ok().filter(|w| RECEIPT_WIDTHS.contains(w));
                 self.receipt_width =
                     Some(width.ok_or_else(|| Failure::usage("receipt_width must be 32, 42 or 48"))?);
+            }
+            "lang" => {
+                let lang = crate::i18n::Lang::parse(value).ok_or_else(|| Failure::usage(LANG_RULE))?;
+                self.lang = Some(lang.code().to_string());
+            }
+            "digits" => {
+                let digits = crate::i18n::Digits::parse(value).ok_or_else(|| Failure::usage(DIGITS_RULE))?;
+                self.digits = Some(digits.as_str().to_string());
             }
             "counter" => {
                 if !is_counter_name(value) {
@@ -288,6 +305,30 @@ impl ConfigFile {
     }
 
     /// A hand-edited count over the bound is refused as `config set` would refuse it.
+    /// The language the config asks for, if any; a value konnect does not speak is an error.
+    pub(super) fn lang(&self) -> Result<Option<crate::i18n::Lang>, Failure> {
+        match &self.lang {
+            None => Ok(None),
+            Some(v) => crate::i18n::Lang::parse(v).map(Some).ok_or_else(|| {
+                Failure::usage(format!(
+                    "config {LANG_RULE}; fix it with `konnect config set lang en`"
+                ))
+            }),
+        }
+    }
+
+    /// The digits Nepali text uses: Devanagari unless the config says latin.
+    pub(super) fn digits(&self) -> Result<crate::i18n::Digits, Failure> {
+        match &self.digits {
+            None => Ok(crate::i18n::Digits::default()),
+            Some(v) => crate::i18n::Digits::parse(v).ok_or_else(|| {
+                Failure::usage(format!(
+                    "config {DIGITS_RULE}; fix it with `konnect config set digits latin`"
+                ))
+            }),
+        }
+    }
+
     pub(super) fn backups_kept(&self) -> Result<u32, Failure> {
         match self.backups_kept {
             None => Ok(DEFAULT_BACKUPS_KEPT),

@@ -101,6 +101,7 @@ pub struct Overrides {
     pub journal: Option<PathBuf>,
     pub counter: Option<String>,
     pub sandbox: bool,
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// Everything a command needs to know about where and how to talk, resolved once.
@@ -119,6 +120,10 @@ pub struct Settings {
     pub backups_kept: u32,
     /// This counter's name in a shared journal.
     pub counter: Sourced<String>,
+    /// The language a person reads: --lang, the config's `lang`, the locale, English.
+    pub lang: Sourced<crate::i18n::Lang>,
+    /// The digits Nepali text uses.
+    pub digits: crate::i18n::Digits,
     pub shop: Shop,
     pub low_balance: Option<Npr>,
     /// See [`DEFAULT_LOOKUP_GRACE_SECS`].
@@ -376,6 +381,12 @@ impl Settings {
                 pan: outside(&config.shop_pan),
             },
             backups_kept: config.backups_kept()?,
+            lang: match (flags.lang, config.lang()?) {
+                (Some(l), _) => Sourced::new(l, Source::Flag("--lang")),
+                (None, Some(l)) => Sourced::new(l, Source::Config),
+                (None, None) => Sourced::new(crate::i18n::Lang::of_system(env), Source::EnvVar("LANG")),
+            },
+            digits: config.digits()?,
             low_balance: config.low_balance()?,
             lookup_grace: config.lookup_grace()?,
             loose_config_mode,
@@ -443,12 +454,12 @@ impl Settings {
     /// The banner's text: `TEST (not real money)`, `LIVE (real money)`.
     pub fn banner(&self) -> String {
         let money = if self.is_live() {
-            "real money"
+            crate::t!("banner-real")
         } else {
-            "not real money"
+            crate::t!("banner-not-real")
         };
         if self.sandbox {
-            return format!("TEST, sandbox ({money})");
+            return format!("{} ({money})", crate::t!("banner-sandbox"));
         }
         // A cashier reads what the money is; the host only when it is not one of Khalti's own
         // (a base URL set by hand is worth a second look), or under --verbose.

@@ -12,6 +12,7 @@ mod commit_stall;
 mod generated;
 mod hostile;
 mod lookup;
+mod nepali;
 mod once;
 mod pay;
 mod props;

@@ -366,6 +366,9 @@ fn history_report_doctor_and_a_receipt_fit_a_40_column_terminal() {
         (&["report"], "Queued Tester"),
         (&["doctor"], "payment(s) read"),
         (&["receipt", "--last"], "Fail Tester"),
+        (&["--lang", "ne", "history"], "Queued Tester"),
+        (&["--lang", "ne", "report"], "Queued Tester"),
+        (&["--lang", "ne", "receipt", "--last"], "भुक्तानी भएन"),
     ] {
         let mut p = spawn_at(&home, args, 40);
         let all = p.expect(Eof).unwrap();
@@ -696,5 +699,69 @@ fn a_bad_gateway_is_told_in_a_cashiers_words_and_status_and_reconcile_end_with_t
             );
             assert_eq!(exit_code(&mut p), 4, "{cols} {args:?}");
         }
+    }
+}
+
+#[test]
+fn the_counter_in_nepali_fits_80_and_40_columns_and_says_what_to_do_with_the_cash() {
+    for cols in [80u16, 40] {
+        let home = Home::new();
+        let mut p = spawn_at(&home, &["--lang", "ne", "counter", "--isp", "izone"], cols);
+        p.expect("अर्को ग्राहकको युजरनेम").unwrap();
+        p.send("due\r").unwrap();
+        let view = p.expect("प्याकेज").unwrap().before().to_vec();
+        p.send("\r").unwrap();
+        let confirm = p.expect("भुक्तानी गर्ने?").unwrap().before().to_vec();
+        p.send("y\r").unwrap();
+        let paid = p.expect("अर्को ग्राहकको युजरनेम").unwrap().before().to_vec();
+        p.send("queued\r").unwrap();
+        p.expect("प्याकेज").unwrap();
+        p.send("\r").unwrap();
+        p.expect("भुक्तानी गर्ने?").unwrap();
+        p.send("y\r").unwrap();
+        let pending = p.expect("अर्को ग्राहकको युजरनेम").unwrap().before().to_vec();
+        p.send("\x1b").unwrap();
+        let end = p.expect(Eof).unwrap().as_bytes().to_vec();
+        for (what, raw) in [
+            ("the customer", &view),
+            ("the confirmation", &confirm),
+            ("the receipt", &paid),
+            ("the pending block", &pending),
+            ("the shift's summary", &end),
+        ] {
+            assert_fits(raw, usize::from(cols), what);
+        }
+        let flat = |raw: &[u8]| {
+            console::strip_ansi_codes(&String::from_utf8_lossy(raw))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let view = flat(&view);
+        assert!(
+            view.contains("ISP को बाँकी") && view.contains("रु. १,५००.००"),
+            "{cols}: {view}"
+        );
+        assert!(view.contains("वि.सं. २०७८-०१-१७"), "BS first: {view}");
+        let paid = flat(&paid);
+        assert!(
+            paid.contains("भुक्तानी रसिद") && paid.contains("ग्राहकबाट रु. ५,९९९.०० लिनुहोस्।"),
+            "{cols}: {paid}"
+        );
+        let pending = flat(&pending);
+        assert!(
+            pending.contains("! पेन्डिङ") && pending.contains("ग्राहकलाई पैसा नफर्काउनुहोस्"),
+            "{cols}: {pending}"
+        );
+        assert!(
+            !pending.contains("Keep the customer") && !pending.contains("error:"),
+            "{cols}: {pending}"
+        );
+        let end = flat(&end);
+        assert!(
+            end.contains("सिफ्ट सकियो: १ भुक्तानी भयो, रु. ५,९९९.०० उठ्यो। १ पेन्डिङ"),
+            "{cols}: {end}"
+        );
+        assert_eq!(exit_code(&mut p), 4);
     }
 }

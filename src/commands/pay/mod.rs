@@ -76,34 +76,49 @@ pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> Str
     // The due was shown, with what it means, in the customer's view: here one figure only,
     // the one to collect.
     let due = match details.due.amount {
-        Some(a) if a > crate::money::Npr::ZERO => "not collected here (above)".to_string(),
-        _ => "none".into(),
+        Some(a) if a > crate::money::Npr::ZERO => crate::t!("confirm-due-above"),
+        _ => crate::t!("confirm-due-none"),
     };
+    let labels = [
+        crate::t!("confirm-customer"),
+        crate::t!("confirm-customer-status"),
+        crate::t!("confirm-due"),
+        crate::t!("confirm-package"),
+        crate::t!("confirm-collect"),
+        crate::t!("confirm-service"),
+    ];
+    // The values' column: past the widest label (Nepali's are wider than English's).
+    let widest = labels
+        .iter()
+        .map(|l| console::measure_text_width(l))
+        .max()
+        .unwrap_or(0);
+    let label = LABEL.max(widest + 4);
     let rows = [
         (
-            "Customer",
+            labels[0].as_str(),
             format!(
                 "{} ({})",
                 c.name.as_deref().unwrap_or("-"),
                 c.username.as_deref().unwrap_or("-")
             ),
         ),
-        ("Customer status", c.status.as_deref().unwrap_or("-").to_string()),
-        ("ISP says due", due),
+        (&labels[1], c.status.as_deref().unwrap_or("-").to_string()),
+        (&labels[2], due),
         (
-            "Package",
-            crate::render::keep_tail(&package.name, crate::ui::columns().saturating_sub(LABEL + 1)),
+            &labels[3],
+            crate::render::keep_tail(&package.name, crate::ui::columns().saturating_sub(label + 1)),
         ),
         (
-            "Collect",
-            console::style(package.amount.lakh())
+            &labels[4],
+            console::style(crate::i18n::money(package.amount))
                 .bold()
                 .for_stderr()
                 .to_string(),
         ),
-        ("Service", banner.to_string()),
+        (&labels[5], banner.to_string()),
     ];
-    crate::render::labelled(&rows, 2, LABEL, crate::ui::columns())
+    crate::render::labelled(&rows, 2, label, crate::ui::columns())
 }
 
 /// What this run is paying: the customer as the service knows them and the chosen package.
@@ -259,7 +274,7 @@ pub(crate) fn look_up(
     let lookup_ref = crate::reference::new();
     let details = ctx
         .ui
-        .spin(&format!("Looking up {user} at {}…", isp.name), || {
+        .spin(&crate::t!("spin-looking-up", user = user, isp = isp.name), || {
             client.details(isp.slug, user, &lookup_ref)
         })
         .map_err(Failure::from)?;
@@ -352,11 +367,10 @@ fn send_once(
             session_id: &session,
         })
     };
-    let answer = ctx
-        .ui
-        .spin(&format!("Paying {}…", order.package.amount.lakh()), || {
-            interrupt::unless_given_up(commit)
-        });
+    let answer = ctx.ui.spin(
+        &crate::t!("spin-paying", amount = crate::i18n::money(order.package.amount)),
+        || interrupt::unless_given_up(commit),
+    );
     match answer {
         Some(answer) => Sent {
             verdict: classify(client, &reference, order.package.amount, answer),
@@ -365,7 +379,7 @@ fn send_once(
         },
         None => Sent {
             verdict: Verdict::new(End::Pending, "the cashier stopped waiting for the answer")
-                .plainly("you stopped waiting for its answer"),
+                .plainly(crate::t!("why-stopped-waiting")),
             ended: false,
             after_ms: due_after_ms,
         },
@@ -421,18 +435,18 @@ fn confirm(ctx: &Ctx, order: &Order<'_>) -> Result<(), Failure> {
         "{}",
         summary(order.details, &order.package, &ctx.settings.banner())
     );
-    let question = format!(
-        "Collect {} from {} and pay?",
-        order.package.amount.lakh(),
-        order.details.customer.name.as_deref().unwrap_or(&order.user)
+    let question = crate::t!(
+        "confirm-question",
+        amount = crate::i18n::money(order.package.amount),
+        name = order.details.customer.name.as_deref().unwrap_or(&order.user)
     );
     if prompt::confirm(&question, !ctx.settings.is_live())? {
         Ok(())
     } else {
-        Err(Failure::new(
-            Kind::Cancelled,
-            "payment declined; nothing was sent",
-        ))
+        Err(
+            Failure::new(Kind::Cancelled, "payment declined; nothing was sent")
+                .with_plain(Some(crate::t!("confirm-declined"))),
+        )
     }
 }
 

@@ -24,23 +24,28 @@ pub(super) fn failure_of(
 ) -> Option<Failure> {
     let message = &v.message;
     let reason = v.plain.as_deref().unwrap_or(message);
-    let cash = render::cash(v.end, amount, reference, Some(after_ms));
+    // The message (JSON, logs) in English; what a person reads in this run's language.
+    let cash = render::cash_in(crate::i18n::Lang::En, v.end, amount, reference, Some(after_ms));
+    let said = render::cash(v.end, amount, reference, Some(after_ms));
     let (failure, plain) = match v.end {
         End::Paid => return None,
         End::NotSent => (
             Failure::new(Kind::Network, format!("{message}. {cash}")),
-            format!("{reason}. {cash}"),
+            format!("{reason}. {said}"),
         ),
         End::Failed => (
             Failure::new(Kind::Rejected, format!("payment failed: {message}. {cash}")),
-            format!("{reason}. {cash}"),
+            format!("{reason}. {said}"),
         ),
         End::Pending => (
             Failure::new(
                 Kind::Pending,
                 format!("payment {reference} is PENDING: it may have gone through ({message}). {cash}"),
             ),
-            format!("{reference}: {reason}. {cash}"),
+            format!(
+                "{} {said}",
+                crate::t!("outcome-pending-reason", reference = reference, reason = reason)
+            ),
         ),
     };
     Some(
@@ -147,7 +152,8 @@ pub(super) fn report(
             .green()
             .for_stderr();
         let cash = render::cash(v.end, order.package.amount, reference, None);
-        ctx.ui.note(&format!("{mark} Paid. {cash}"));
+        ctx.ui
+            .note(&format!("{mark} {} {cash}", crate::t!("outcome-paid")));
     }
     Ok(ExitCode::from(v.end.exit_code()))
 }

@@ -49,10 +49,11 @@ pub(super) fn repeat_guard(ctx: &Ctx, journal: &Journal, order: &Order<'_>) -> R
     if ctx.ui.interactive {
         // Shown even with -q: the question below makes no sense without it.
         ctx.ui.warn_always(&what);
-        if prompt::confirm("Pay again anyway?", false)? {
+        if prompt::confirm(&crate::t!("prompt-pay-again"), false)? {
             return Ok(true);
         }
-        return Err(Failure::new(Kind::Cancelled, "not paid again; nothing was sent"));
+        return Err(Failure::new(Kind::Cancelled, "not paid again; nothing was sent")
+            .with_plain(Some(crate::t!("repeat-declined"))));
     }
     if !prev.is_settled() {
         return Err(repeat(what, &prev));

@@ -131,7 +131,11 @@ pub fn inherited() -> Vec<String> {
     std::env::vars()
         .map(|(k, _)| k)
         .filter(|k| {
-            k.starts_with("KONNECT_") || k.starts_with("XDG_") || k.to_ascii_lowercase().ends_with("_proxy")
+            k.starts_with("KONNECT_")
+                || k.starts_with("XDG_")
+                || k.to_ascii_lowercase().ends_with("_proxy")
+                // A tester's Nepali locale would make every test read Nepali.
+                || ["LANG", "LC_ALL", "LC_MESSAGES"].contains(&k.as_str())
         })
         .collect()
 }

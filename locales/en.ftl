@@ -1,0 +1,120 @@
+# konnect's words for a cashier, in English. Every key here is in ne.ftl too, with the same
+# placeholders (a test checks). Messages inside JSON documents never come from here.
+
+## The customer's view
+view-no-name = (no name)
+view-mobile = Mobile
+view-status = Status
+view-subscription = Subscription
+view-ends = Ends
+view-due = ISP says due
+view-due-note = not part of this payment, which pays the package only; the service does not say if the ISP counts it toward the due
+view-still-active = { $relative }; the service still says Active
+date-bs = { $date } BS
+view-packages = Packages
+view-current = (current)
+end-today = ends today
+end-tomorrow = ends tomorrow
+end-yesterday = expired yesterday
+end-in = ends in { $days } days
+end-ago = expired { $days } days ago
+
+## Questions
+prompt-isp = ISP
+prompt-package = Package
+prompt-username = Customer username
+prompt-next = Next customer's username:
+prompt-pay-again = Pay again anyway?
+spin-looking-up = Looking up { $user } at { $isp }…
+spin-paying = Paying { $amount }…
+spin-took = { $elapsed } of at most { $limit } s
+
+## The confirmation
+confirm-customer = Customer
+confirm-customer-status = Customer status
+confirm-due = ISP says due
+confirm-due-above = not collected here (above)
+confirm-due-none = none
+confirm-package = Package
+confirm-collect = Collect
+confirm-service = Service
+confirm-question = Collect { $amount } from { $name } and pay?
+confirm-declined = payment declined; nothing was sent
+repeat-declined = not paid again; nothing was sent
+banner-real = real money
+banner-not-real = not real money
+banner-sandbox = TEST, sandbox
+
+## What to do with the cash
+cash-paid = Take { $amount } from the customer.
+cash-failed = Nothing was charged: give the customer's money back, or do not take it.
+cash-not-sent = Nothing was sent; safe to try again.
+cash-pending = Keep the customer's { $amount } (take it if you have not): it may have been paid, so do NOT pay again. Look it up after { $time } (`konnect status { $reference }`).
+outcome-paid = Paid.
+outcome-not-paid = NOT PAID
+outcome-pending = PENDING
+outcome-pending-reason = { $reference }: { $reason }.
+
+## Why, in a cashier's words
+why-not-sent = could not reach the service (check the internet connection); nothing was sent
+why-no-answer = the service did not answer in time
+why-service-said = the service said: { $sentence }
+why-token-refused = the service refused this shop's token
+why-service-trouble = the service had a problem and could not answer
+why-cannot-take = the service could not take the request
+why-unreadable = the service's answer could not be read
+why-moved = the service's address is not the one set up (it points elsewhere); ask support to check the base URL
+why-contradicts = the service's answer contradicts itself
+why-no-service = the service is not at the address set up; ask support to check the base URL
+why-pointed-elsewhere = the service pointed elsewhere instead of answering
+why-no-clear-answer = the service had a problem and gave no clear answer
+why-stopped-waiting = you stopped waiting for its answer
+why-refused-then-paid = the service refused at first, but the payment went through
+why-not-known-yet = { $sentence }; the service does not know the payment yet
+why-lookup-failed-too = { $sentence }; the look-up that followed failed too: { $why }
+why-refused = the service refused
+why-safe-again = { $why }; safe to try again
+why-charges-nothing = { $why }; this call charges nothing, safe to try again
+why-check-token = { $why }; check the token (`konnect config show`)
+why-check-token-url = { $why }; check the token and the base URL
+why-try-shortly = { $why }; nothing was charged, try again shortly
+why-check-url = { $why }; check the base URL
+why-nothing-charged = { $why }; nothing was charged
+
+## The receipt
+receipt-paid = PAYMENT RECEIPT
+receipt-pending = PAYMENT PENDING - DO NOT PAY AGAIN
+receipt-failed = PAYMENT FAILED - NOT CHARGED
+receipt-copy = COPY
+receipt-date = Date
+receipt-customer = Customer
+receipt-username = Username
+receipt-isp = ISP
+receipt-package = Package
+receipt-amount = Amount
+receipt-status = Status
+receipt-ref = Ref
+receipt-txn = Txn id
+receipt-counter = Counter
+receipt-service = Service
+receipt-not-real = { $env } (not real money)
+receipt-tel = Tel { $phone }
+receipt-pan = PAN { $pan }
+state-success = SUCCESS
+state-pending = PENDING
+state-failed = FAILED
+
+## The counter
+counter-hint = Enter alone or Esc ends the shift; ?REF looks a payment up, ? this shift's pending ones.
+counter-hint-tab = Correct it (Tab takes the one suggested) and press Enter; clear it to choose the ISP again.
+counter-hint-retry = Correct it and press Enter; clear it to choose the ISP again.
+counter-hint-tab-fixed = Correct it (Tab takes the one suggested) and press Enter; Esc ends the shift.
+counter-hint-retry-fixed = Correct it and press Enter; Esc ends the shift.
+counter-not-found = No customer { $user } at { $isp }: check the username.
+counter-isp-says = { $isp } says: { $why }
+counter-paid-before = Paid here before: { $names }
+counter-nothing-pending = Nothing of this shift is pending; ?REF looks up any payment.
+counter-reconnected = reconnected to the journal { $journal }
+shift-over = Shift over: { $paid } paid, { $collected } collected.
+shift-failed = { $failed } failed (nothing charged).
+shift-pending = { $count } PENDING: { $references }. Do NOT pay them again; keep their money, and look them up after { $time } (`konnect reconcile`).

@@ -1,0 +1,121 @@
+# konnect's words for a cashier, in Nepali: a shop's plain words, not a word-for-word
+# translation. Every key here is in en.ftl too, with the same placeholders (a test checks).
+# Names of ISPs and packages stay as the service sends them.
+
+## The customer's view
+view-no-name = (नाम छैन)
+view-mobile = मोबाइल
+view-status = स्थिति
+view-subscription = सदस्यता
+view-ends = म्याद
+view-due = ISP को बाँकी
+view-due-note = यो भुक्तानीमा पर्दैन, यसले प्याकेज मात्र तिर्छ; ISP ले यसलाई बाँकीमा गन्छ कि गन्दैन, सेवाले भन्दैन
+view-still-active = { $relative }; सेवाले अझै सक्रिय भन्छ
+date-bs = वि.सं. { $date }
+view-packages = प्याकेजहरू
+view-current = (हालको)
+end-today = आज सकिन्छ
+end-tomorrow = भोलि सकिन्छ
+end-yesterday = हिजो सकियो
+end-in = { $days } दिनमा सकिन्छ
+end-ago = { $days } दिन अघि सकियो
+
+## Questions
+prompt-isp = ISP
+prompt-package = प्याकेज
+prompt-username = ग्राहकको युजरनेम
+prompt-next = अर्को ग्राहकको युजरनेम:
+prompt-pay-again = फेरि पनि तिर्ने?
+spin-looking-up = { $isp } मा { $user } खोज्दै…
+spin-paying = { $amount } तिर्दै…
+spin-took = बढीमा { $limit } सेकेन्डमध्ये { $elapsed }
+
+## The confirmation
+confirm-customer = ग्राहक
+confirm-customer-status = ग्राहकको स्थिति
+confirm-due = ISP को बाँकी
+confirm-due-above = यहाँ उठाइँदैन (माथि हेर्नुहोस्)
+confirm-due-none = छैन
+confirm-package = प्याकेज
+confirm-collect = लिने रकम
+confirm-service = सेवा
+confirm-question = { $name } बाट { $amount } लिएर भुक्तानी गर्ने?
+confirm-declined = भुक्तानी गरिएन; केही पठाइएन
+repeat-declined = फेरि तिरिएन; केही पठाइएन
+banner-real = साँचो पैसा
+banner-not-real = साँचो पैसा होइन
+banner-sandbox = TEST, स्यान्डबक्स
+
+## What to do with the cash
+cash-paid = ग्राहकबाट { $amount } लिनुहोस्।
+cash-failed = पैसा काटिएको छैन: ग्राहकको पैसा फिर्ता दिनुहोस्, वा नलिनुहोस्।
+cash-not-sent = केही पठाइएन; फेरि प्रयास गर्दा हुन्छ।
+cash-pending = भुक्तानी भइसकेको हुन सक्छ: ग्राहकलाई पैसा नफर्काउनुहोस् र फेरि नतिर्नुहोस्। ग्राहकको { $amount } राख्नुहोस् (लिनुभएको छैन भने लिनुहोस्)। { $time } पछि जाँच्नुहोस् (`konnect status { $reference }`)।
+outcome-paid = भुक्तानी भयो।
+outcome-not-paid = भुक्तानी भएन
+outcome-pending = पेन्डिङ: पक्का भएन
+outcome-pending-reason = { $reference }: { $reason }।
+
+## Why, in a cashier's words
+why-not-sent = सेवासम्म पुग्न सकिएन (इन्टरनेट जाँच्नुहोस्); केही पठाइएन
+why-no-answer = सेवाले समयमै जवाफ दिएन
+why-service-said = सेवाले भन्यो: { $sentence }
+why-token-refused = सेवाले यो पसलको टोकन मानेन
+why-service-trouble = सेवामा समस्या भयो, जवाफ दिन सकेन
+why-cannot-take = सेवाले अनुरोध लिन सकेन
+why-unreadable = सेवाको जवाफ पढ्न सकिएन
+why-moved = सेवाको ठेगाना मिलेन (अर्कै ठाउँ देखाउँछ); base URL जाँच्न सपोर्टलाई भन्नुहोस्
+why-contradicts = सेवाको जवाफ आफैँमा बाझियो
+why-no-service = मिलाइएको ठेगानामा सेवा भेटिएन; base URL जाँच्न सपोर्टलाई भन्नुहोस्
+why-pointed-elsewhere = सेवाले जवाफको सट्टा अर्कै ठाउँ देखायो
+why-no-clear-answer = सेवामा समस्या भयो, स्पष्ट जवाफ आएन
+why-stopped-waiting = तपाईंले जवाफ पर्खन छाड्नुभयो
+why-refused-then-paid = सेवाले सुरुमा मानेन, तर भुक्तानी भयो
+why-not-known-yet = { $sentence }; सेवालाई यो भुक्तानी अझै थाहा छैन
+why-lookup-failed-too = { $sentence }; त्यसपछिको जाँच पनि सकिएन: { $why }
+why-refused = सेवाले मानेन
+why-safe-again = { $why }; फेरि प्रयास गर्दा हुन्छ
+why-charges-nothing = { $why }; यसमा पैसा लाग्दैन, फेरि प्रयास गर्दा हुन्छ
+why-check-token = { $why }; टोकन जाँच्नुहोस् (`konnect config show`)
+why-check-token-url = { $why }; टोकन र base URL जाँच्नुहोस्
+why-try-shortly = { $why }; पैसा काटिएको छैन, केही बेरमा फेरि प्रयास गर्नुहोस्
+why-check-url = { $why }; base URL जाँच्नुहोस्
+why-nothing-charged = { $why }; पैसा काटिएको छैन
+
+## The receipt
+receipt-paid = भुक्तानी रसिद
+receipt-pending = भुक्तानी पक्का भएन - फेरि नतिर्नुहोस्
+receipt-failed = भुक्तानी भएन - पैसा काटिएन
+receipt-copy = प्रतिलिपि
+receipt-date = मिति
+receipt-customer = ग्राहक
+receipt-username = युजरनेम
+receipt-isp = ISP
+receipt-package = प्याकेज
+receipt-amount = रकम
+receipt-status = स्थिति
+receipt-ref = सन्दर्भ
+receipt-txn = कारोबार नं.
+receipt-counter = काउन्टर
+receipt-service = सेवा
+receipt-not-real = { $env } (साँचो पैसा होइन)
+receipt-tel = फोन { $phone }
+receipt-pan = प्यान { $pan }
+state-success = सफल
+state-pending = पेन्डिङ
+state-failed = असफल
+
+## The counter
+counter-hint = खाली Enter वा Esc थिचे सिफ्ट सकिन्छ; ?REF ले भुक्तानी जाँच्छ, ? ले यो सिफ्टका पेन्डिङ।
+counter-hint-tab = सच्याएर Enter थिच्नुहोस् (Tab ले सुझाएको नाम लिन्छ); मेटाएर Enter थिचे ISP फेरि छानिन्छ।
+counter-hint-retry = सच्याएर Enter थिच्नुहोस्; मेटाएर Enter थिचे ISP फेरि छानिन्छ।
+counter-hint-tab-fixed = सच्याएर Enter थिच्नुहोस् (Tab ले सुझाएको नाम लिन्छ); Esc थिचे सिफ्ट सकिन्छ।
+counter-hint-retry-fixed = सच्याएर Enter थिच्नुहोस्; Esc थिचे सिफ्ट सकिन्छ।
+counter-not-found = { $isp } मा { $user } नामको ग्राहक भेटिएन: युजरनेम जाँच्नुहोस्।
+counter-isp-says = { $isp } भन्छ: { $why }
+counter-paid-before = पहिले यहाँ तिरेका: { $names }
+counter-nothing-pending = यो सिफ्टमा कुनै पेन्डिङ छैन; ?REF ले जुनसुकै भुक्तानी जाँच्छ।
+counter-reconnected = जर्नल { $journal } मा फेरि जोडियो
+shift-over = सिफ्ट सकियो: { $paid } भुक्तानी भयो, { $collected } उठ्यो।
+shift-failed = { $failed } भुक्तानी भएन (पैसा काटिएन)।
+shift-pending = { $count } पेन्डिङ: { $references }। यिनलाई फेरि नतिर्नुहोस्; यिनको पैसा राख्नुहोस्, र { $time } पछि जाँच्नुहोस् (`konnect reconcile`)।
