@@ -118,3 +118,34 @@ counter-reconnected = reconnected to the journal { $journal }
 shift-over = Shift over: { $paid } paid, { $collected } collected.
 shift-failed = { $failed } failed (nothing charged).
 shift-pending = { $count } PENDING: { $references }. Do NOT pay them again; keep their money, and look them up after { $time } (`konnect reconcile`).
+
+## History and the day's report
+history-none = No payments match.
+history-newest = the newest { $count } payments; older ones with --since DAY or --limit N (--csv and --json give all)
+col-date = Date
+col-outcome = Outcome
+col-customer = Customer
+col-isp = ISP
+col-amount = Amount
+col-ref = Ref
+col-counter = Counter
+col-count = Count
+col-count-short = No.
+word-success = success
+word-pending = pending
+word-failed = failed
+report-title = Report for { $date }
+report-title-counter = Report for { $date }, counter { $counter }
+report-none = No payments on this day.
+report-total = Total
+report-drawer = Cash that should be in the drawer: { $amount } ({ $count } paid)
+report-held = Held besides, for pending payments: { $amount } ({ $count })
+report-at = at { $counter }: { $amount } ({ $count } paid)
+report-open-at = at { $counter }
+
+## Warnings
+warn-unsettled = { $count } payment(s) are not settled (pending or interrupted); run `konnect reconcile`
+warn-low-balance = { $what } { $balance } is below low_balance { $low }; top up the account
+warn-balance-left = the balance left
+warn-balance-known = the last known balance
+warn-balance-short = the last known balance { $balance } is below the package's amount { $amount }

@@ -119,3 +119,34 @@ counter-reconnected = जर्नल { $journal } मा फेरि जोड
 shift-over = सिफ्ट सकियो: { $paid } भुक्तानी भयो, { $collected } उठ्यो।
 shift-failed = { $failed } भुक्तानी भएन (पैसा काटिएन)।
 shift-pending = { $count } पेन्डिङ: { $references }। यिनलाई फेरि नतिर्नुहोस्; यिनको पैसा राख्नुहोस्, र { $time } पछि जाँच्नुहोस् (`konnect reconcile`)।
+
+## History and the day's report
+history-none = मिल्ने कुनै भुक्तानी छैन।
+history-newest = पछिल्ला { $count } भुक्तानी मात्र; पुराना हेर्न --since DAY वा --limit N (--csv र --json ले सबै दिन्छन्)
+col-date = मिति
+col-outcome = नतिजा
+col-customer = ग्राहक
+col-isp = ISP
+col-amount = रकम
+col-ref = सन्दर्भ
+col-counter = काउन्टर
+col-count = संख्या
+col-count-short = सं.
+word-success = सफल
+word-pending = पेन्डिङ
+word-failed = असफल
+report-title = { $date } को हिसाब
+report-title-counter = { $date } को हिसाब, काउन्टर { $counter }
+report-none = यो दिन कुनै भुक्तानी भएन।
+report-total = जम्मा
+report-drawer = दराजमा हुनुपर्ने नगद: { $amount } ({ $count } भुक्तानी)
+report-held = पेन्डिङ भुक्तानीका लागि छुट्टै राखेको: { $amount } ({ $count })
+report-at = { $counter } मा: { $amount } ({ $count } भुक्तानी)
+report-open-at = { $counter } मा
+
+## Warnings
+warn-unsettled = { $count } भुक्तानी टुंगो लागेका छैनन् (पेन्डिङ वा बीचमा रोकिएका); `konnect reconcile` चलाउनुहोस्
+warn-low-balance = { $what } { $balance } low_balance { $low } भन्दा कम छ; खातामा रकम थप्नुहोस्
+warn-balance-left = बाँकी मौज्दात
+warn-balance-known = पछिल्लो थाहा भएको मौज्दात
+warn-balance-short = पछिल्लो थाहा भएको मौज्दात { $balance } प्याकेजको रकम { $amount } भन्दा कम छ

@@ -119,8 +119,9 @@ impl Ctx {
         self.journal_used = true;
         let unsettled = journal.unsettled_count()?;
         if unsettled > 0 && !std::mem::replace(&mut self.unsettled_warned, true) {
-            self.ui.warn(&format!(
-                "{unsettled} payment(s) are not settled (pending or interrupted); run `konnect reconcile`"
+            self.ui.warn(&crate::t!(
+                "warn-unsettled",
+                count = crate::i18n::devanagari(&unsettled.to_string())
             ));
         }
         Ok(journal)
@@ -193,10 +194,11 @@ impl Ctx {
     /// Warns when a balance (named by `what`) is below the configured `low_balance`.
     pub fn warn_low_balance(&self, what: &str, balance: crate::money::Npr) {
         if let Some(low) = self.settings.low_balance_crossed(balance) {
-            self.ui.warn(&format!(
-                "{what} {} is below low_balance {}; top up the account",
-                balance.lakh(),
-                low.lakh()
+            self.ui.warn(&crate::t!(
+                "warn-low-balance",
+                what = what,
+                balance = crate::i18n::money(balance),
+                low = crate::i18n::money(low)
             ));
         }
     }

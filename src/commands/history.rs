@@ -54,8 +54,9 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
     let mut rows = journal.query(&filter)?;
     if let Some(n) = shown_at_most.filter(|n| rows.len() > *n as usize) {
         rows.truncate(n as usize);
-        ctx.ui.note(&format!(
-            "the newest {n} payments; older ones with --since DAY or --limit N (--csv and --json give all)"
+        ctx.ui.note(&crate::t!(
+            "history-newest",
+            count = crate::i18n::devanagari(&n.to_string())
         ));
     }
     if ctx.ui.json {
@@ -89,7 +90,7 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
             );
         }
     } else if rows.is_empty() {
-        println!("No payments match.");
+        println!("{}", crate::t!("history-none"));
     } else {
         let shorts = journal.short_references_of(rows.iter().map(|p| p.reference.as_str()))?;
         let width = crate::ui::stdout_columns();
@@ -101,15 +102,19 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
                     .map_or(p.reference.as_str(), String::as_str);
                 let counter = p.counter.as_deref().map(crate::text::clean).unwrap_or_default();
                 let first = format!(
-                    "{} {:<7} {short} {counter}",
-                    clock::local_time(p.created_ms),
-                    p.outcome().as_str()
+                    "{} {} {short} {counter}",
+                    when(p.created_ms),
+                    pad(&outcome_word(p.outcome()), 7)
                 );
                 println!("{}", pad(&first, width).trim_end());
                 let who = p.customer_name.as_deref().unwrap_or(&p.username);
                 println!(
                     "{}",
-                    pad(&format!("  {} {who} · {}", p.amount.lakh(), p.isp), width).trim_end()
+                    pad(
+                        &format!("  {} {who} · {}", crate::i18n::money(p.amount), p.isp),
+                        width
+                    )
+                    .trim_end()
                 );
             }
             return Ok(ExitCode::SUCCESS);
@@ -119,14 +124,19 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
         let several = rows.iter().any(|p| p.counter != rows[0].counter);
         let (who_w, isp_w) = if several { (12, 8) } else { (18, 10) };
         print!(
-            "{:<16} {:<7} {} {} {:>14} ",
-            "Date",
-            "Outcome",
-            pad("Customer", who_w),
-            pad("ISP", isp_w),
-            "Amount"
+            "{} {} {} {} {} ",
+            pad(&crate::t!("col-date"), 16),
+            pad(&crate::t!("col-outcome"), 7),
+            pad(&crate::t!("col-customer"), who_w),
+            pad(&crate::t!("col-isp"), isp_w),
+            right(&crate::t!("col-amount"), 14)
         );
-        println!("{}Ref", if several { "Counter " } else { "" });
+        let counter = format!("{} ", pad(&crate::t!("col-counter"), 7));
+        println!(
+            "{}{}",
+            if several { counter.as_str() } else { "" },
+            crate::t!("col-ref")
+        );
         for p in &rows {
             let who = p.customer_name.as_deref().unwrap_or(&p.username);
             let short = shorts
@@ -141,15 +151,44 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
                 String::new()
             };
             println!(
-                "{:<16} {:<7} {} {} {:>14} {counter}{}",
-                clock::local_time(p.created_ms),
-                p.outcome().as_str(),
+                "{} {} {} {} {} {counter}{}",
+                pad(&when(p.created_ms), 16),
+                pad(&outcome_word(p.outcome()), 7),
                 pad(who, who_w),
                 pad(&p.isp, isp_w),
-                p.amount.lakh(),
+                right(&crate::i18n::money(p.amount), 14),
                 short,
             );
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// When a payment was made, as a person reads it: the local time, in Nepali its BS date.
+fn when(ms: i64) -> String {
+    let time = clock::local_time(ms);
+    match (
+        crate::i18n::lang(),
+        clock::local_date(ms).and_then(crate::calendar::to_bs),
+    ) {
+        // The table has room for one date: the one a Nepali reader counts by (AD in --json, --csv).
+        (crate::i18n::Lang::Ne, Some(bs)) => {
+            crate::i18n::devanagari(&format!("{bs} {}", time.get(11..).unwrap_or(""))).into_owned()
+        }
+        _ => time,
+    }
+}
+
+/// An outcome's word in the run's language (JSON and CSV keep `success`, `pending`, `failed`).
+pub(crate) fn outcome_word(o: crate::api::Outcome) -> String {
+    crate::t!(match o {
+        crate::api::Outcome::Success => "word-success",
+        crate::api::Outcome::Pending => "word-pending",
+        crate::api::Outcome::Failed => "word-failed",
+    })
+}
+
+/// Text right-aligned in `width` display columns.
+fn right(text: &str, width: usize) -> String {
+    console::pad_str(text, width, console::Alignment::Right, None).into_owned()
 }

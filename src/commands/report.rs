@@ -167,16 +167,22 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             total_rows(by, name);
         }
     } else {
-        println!(
-            "Report for {date}{}{}",
-            bs.as_ref().map(|b| format!(" ({b})")).unwrap_or_default(),
-            args.at_counter
-                .as_ref()
-                .map(|c| format!(", counter {}", crate::text::clean(c)))
-                .unwrap_or_default()
-        );
+        let (first, second) = render::dates_shown(&date.to_string(), Some(date));
+        let day = match second {
+            Some(other) => format!("{first} ({other})"),
+            None => first,
+        };
+        let title = match &args.at_counter {
+            Some(c) => crate::t!(
+                "report-title-counter",
+                date = day,
+                counter = crate::text::clean(c)
+            ),
+            None => crate::t!("report-title", date = day),
+        };
+        println!("{title}");
         if groups.is_empty() {
-            println!("No payments on this day.");
+            println!("{}", crate::t!("report-none"));
         } else {
             // 16 + 8 + 6 + 18 (and spaces) = 51 columns; 12 + 7 + 3 + 14 = 39 on a narrow terminal.
             let [isp_w, out_w, count_w, amount_w] = if width < 51 {
@@ -184,37 +190,55 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             } else {
                 [16, 8, 6, 18]
             };
+            let right =
+                |t: &str, w: usize| console::pad_str(t, w, console::Alignment::Right, None).into_owned();
             let row = |isp: &str, outcome: &str, count: String, amount: String| {
                 println!(
-                    "{} {} {count:>count_w$} {amount:>amount_w$}",
+                    "{} {} {} {}",
                     render::pad(isp, isp_w),
-                    render::pad(outcome, out_w)
+                    render::pad(outcome, out_w),
+                    right(&count, count_w),
+                    right(&amount, amount_w)
                 );
             };
+            let word = |o: &str| {
+                crate::api::Outcome::parse(o).map_or_else(|| o.to_string(), super::history::outcome_word)
+            };
+            let n = |count: u64| crate::i18n::devanagari(&count.to_string()).into_owned();
             row(
-                "ISP",
-                "Outcome",
-                if width < 51 { "No." } else { "Count" }.into(),
-                "Amount".into(),
+                &crate::t!("col-isp"),
+                &crate::t!("col-outcome"),
+                crate::t!(if width < 51 {
+                    "col-count-short"
+                } else {
+                    "col-count"
+                }),
+                crate::t!("col-amount"),
             );
             for ((isp, outcome), t) in &groups {
-                row(isp, outcome, t.count.to_string(), t.amount.lakh());
+                row(isp, &word(outcome), n(t.count), crate::i18n::money(t.amount));
             }
             for o in ["success", "pending", "failed"] {
                 let t = tally(&totals, o);
-                row("Total", o, t.count.to_string(), t.amount.lakh());
+                row(
+                    &crate::t!("report-total"),
+                    &word(o),
+                    n(t.count),
+                    crate::i18n::money(t.amount),
+                );
             }
         }
-        let cash = format!(
-            "Cash that should be in the drawer: {} ({} paid)",
-            drawer.amount.lakh(),
-            drawer.count
+        let n = |count: u64| crate::i18n::devanagari(&count.to_string()).into_owned();
+        let cash = crate::t!(
+            "report-drawer",
+            amount = crate::i18n::money(drawer.amount),
+            count = n(drawer.count)
         );
         let held_line = (held.count > 0).then(|| {
-            format!(
-                "Held besides, for pending payments: {} ({})",
-                held.amount.lakh(),
-                held.count
+            crate::t!(
+                "report-held",
+                amount = crate::i18n::money(held.amount),
+                count = n(held.count)
             )
         });
         // A line wrapped at words to the terminal, its later parts two further in.
@@ -228,10 +252,13 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             for (name, by) in &counters {
                 let t = tally(by, "success");
                 println!(
-                    "  at {}: {} ({} paid)",
-                    render::pad(&crate::text::clean(name), 16).trim_end(),
-                    t.amount.lakh(),
-                    t.count
+                    "  {}",
+                    crate::t!(
+                        "report-at",
+                        counter = render::pad(&crate::text::clean(name), 16).trim_end(),
+                        amount = crate::i18n::money(t.amount),
+                        count = n(t.count)
+                    )
                 );
             }
         }
@@ -241,16 +268,21 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
         for p in &open {
             let who = p.customer_name.as_deref().unwrap_or(&p.username);
             let at = match &p.counter {
-                Some(c) if counters.len() > 1 => format!(" at {}", crate::text::clean(c)),
+                Some(c) if counters.len() > 1 => {
+                    format!(
+                        " {}",
+                        crate::t!("report-open-at", counter = crate::text::clean(c))
+                    )
+                }
                 _ => String::new(),
             };
             let line = format!(
                 "{} {} {} {} {}{at}: {}",
-                p.outcome().as_str().to_uppercase(),
+                super::history::outcome_word(p.outcome()).to_uppercase(),
                 short(p),
                 crate::render::pad(who, 18).trim_end(),
                 p.isp,
-                p.amount.lakh(),
+                crate::i18n::money(p.amount),
                 instruction(crate::i18n::lang(), p, &short(p), grace)
             );
             print_wrapped(&line, "  ");

@@ -366,8 +366,8 @@ fn history_report_doctor_and_a_receipt_fit_a_40_column_terminal() {
         (&["report"], "Queued Tester"),
         (&["doctor"], "payment(s) read"),
         (&["receipt", "--last"], "Fail Tester"),
-        (&["--lang", "ne", "history"], "Queued Tester"),
-        (&["--lang", "ne", "report"], "Queued Tester"),
+        (&["--lang", "ne", "history"], "पेन्डिङ"),
+        (&["--lang", "ne", "report"], "दराजमा हुनुपर्ने नगद"),
         (&["--lang", "ne", "receipt", "--last"], "भुक्तानी भएन"),
     ] {
         let mut p = spawn_at(&home, args, 40);

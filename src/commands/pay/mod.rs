@@ -505,13 +505,13 @@ fn write_ahead(
 fn low_balance_warning(ctx: &Ctx, journal: &Journal, package: &Package) -> Result<(), Failure> {
     if let Some(balance) = journal.last_balance()? {
         if balance < package.amount {
-            ctx.ui.warn(&format!(
-                "the last known balance {} is below the package's amount {}",
-                balance.lakh(),
-                package.amount.lakh()
+            ctx.ui.warn(&crate::t!(
+                "warn-balance-short",
+                balance = crate::i18n::money(balance),
+                amount = crate::i18n::money(package.amount)
             ));
         } else {
-            ctx.warn_low_balance("the last known balance", balance);
+            ctx.warn_low_balance(&crate::t!("warn-balance-known"), balance);
         }
     }
     Ok(())

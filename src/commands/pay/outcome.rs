@@ -129,7 +129,7 @@ pub(super) fn report(
         }
     });
     if let Some(left) = v.credits_available {
-        ctx.warn_low_balance("the balance left", left);
+        ctx.warn_low_balance(&crate::t!("warn-balance-left"), left);
     }
     // A person reads (and types) the short reference; JSON's message names the whole one.
     let said = if ctx.ui.json {
