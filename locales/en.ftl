@@ -149,3 +149,22 @@ warn-low-balance = { $what } { $balance } is below low_balance { $low }; top up 
 warn-balance-left = the balance left
 warn-balance-known = the last known balance
 warn-balance-short = the last known balance { $balance } is below the package's amount { $amount }
+
+## Interrupts
+interrupt-cancelled = cancelled; nothing was sent
+interrupt-sending = interrupted while payment { $reference } was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status { $reference }` after { $time }.
+interrupt-answered = interrupted after payment { $reference } was answered: it is { $outcome } in the journal; reprint it with `konnect receipt { $reference }`.
+
+## A payment looked up
+status-reference = Reference
+status-state = State
+status-outcome = Outcome
+status-amount = Amount
+status-response = Response
+status-details = Details
+status-refund = Refund
+status-journal = Journal
+status-unknown = unknown to the service
+status-unchanged = unchanged
+status-conclusive = { $note }; a look-up is conclusive from { $time }
+reconcile-settled = { $settled } settled, { $still } still pending.

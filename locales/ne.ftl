@@ -150,3 +150,22 @@ warn-low-balance = { $what } { $balance } low_balance { $low } भन्दा �
 warn-balance-left = बाँकी मौज्दात
 warn-balance-known = पछिल्लो थाहा भएको मौज्दात
 warn-balance-short = पछिल्लो थाहा भएको मौज्दात { $balance } प्याकेजको रकम { $amount } भन्दा कम छ
+
+## Interrupts
+interrupt-cancelled = रद्द गरियो; केही पठाइएन
+interrupt-sending = भुक्तानी { $reference } पठाउँदै गर्दा रोकियो। भुक्तानी भइसकेको हुन सक्छ, जर्नलमा पेन्डिङ छ। फेरि नतिर्नुहोस्; { $time } पछि `konnect status { $reference }` चलाउनुहोस्।
+interrupt-answered = भुक्तानी { $reference } को जवाफ आएपछि रोकियो: जर्नलमा { $outcome } छ; `konnect receipt { $reference }` ले रसिद फेरि छाप्छ।
+
+## A payment looked up
+status-reference = सन्दर्भ
+status-state = अवस्था
+status-outcome = नतिजा
+status-amount = रकम
+status-response = जवाफ नं.
+status-details = विवरण
+status-refund = फिर्ता
+status-journal = जर्नल
+status-unknown = सेवालाई थाहा छैन
+status-unchanged = जस्ताको तस्तै
+status-conclusive = { $note }; { $time } देखि जाँच पक्का हुन्छ
+reconcile-settled = { $settled } टुंगो लाग्यो, { $still } अझै पेन्डिङ।

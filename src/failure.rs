@@ -82,6 +82,7 @@ impl Failure {
     }
     pub fn cancelled() -> Self {
         Failure::new(Kind::Cancelled, "cancelled; nothing was sent")
+            .with_plain(Some(crate::t!("interrupt-cancelled")))
     }
     pub fn with_code(mut self, code: Option<String>) -> Self {
         self.code = code;

@@ -164,15 +164,16 @@ pub fn report_then(code: u8, print: impl FnOnce()) {
 fn interrupted(stage: &Stage) -> (Option<String>, Option<&Value>, u8) {
     use crate::failure::outcome_exit_code;
     match stage {
-        Stage::Idle | Stage::Counter => (Some("cancelled; nothing was sent".into()), None, 130),
+        Stage::Idle | Stage::Counter => (Some(crate::t!("interrupt-cancelled")), None, 130),
         Stage::Sending {
             reference: r,
             after_ms,
             json,
         } => (
-            Some(format!(
-                "interrupted while payment {r} was being sent. It may have gone through and stays PENDING in the journal. Do NOT pay again; run `konnect status {r}` after {}.",
-                crate::clock::local_minute_after(*after_ms)
+            Some(crate::t!(
+                "interrupt-sending",
+                reference = r,
+                time = crate::i18n::devanagari(&crate::clock::local_minute_after(*after_ms))
             )),
             json.as_ref(),
             crate::failure::Kind::Pending.exit_code(),
@@ -182,9 +183,10 @@ fn interrupted(stage: &Stage) -> (Option<String>, Option<&Value>, u8) {
             outcome,
             json,
         } => (
-            Some(format!(
-                "interrupted after payment {r} was answered: it is {} in the journal; reprint it with `konnect receipt {r}`.",
-                outcome.as_str().to_uppercase()
+            Some(crate::t!(
+                "interrupt-answered",
+                reference = r,
+                outcome = crate::commands::history::outcome_word(*outcome).to_uppercase()
             )),
             json.as_ref(),
             outcome_exit_code(*outcome),

@@ -178,7 +178,11 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
         }
     }
     let settled = changes.len() - still;
-    println!("{settled} settled, {still} still pending.");
+    let n = |count: usize| crate::i18n::devanagari(&count.to_string()).into_owned();
+    println!(
+        "{}",
+        crate::t!("reconcile-settled", settled = n(settled), still = n(still))
+    );
     if still > 0 {
         let said = still_pending(ctx, changes, still);
         match crate::render::outcome_block(crate::decide::End::Pending, &said, ctx.ui.unicode) {

@@ -11,7 +11,6 @@ use crate::context::Ctx;
 use crate::decide::Reading;
 use crate::failure::{Failure, Kind};
 use crate::journal::Payment;
-use crate::money::Npr;
 
 pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
     let journal = ctx.journal_quiet()?;
@@ -133,55 +132,74 @@ pub(crate) fn status_text(
     before: &str,
     after: &str,
 ) -> String {
-    let state = answer.state.as_deref().unwrap_or(if answer.found {
-        "-"
-    } else {
-        "unknown to the service"
-    });
+    use crate::t;
+    let unknown = t!("status-unknown");
+    let state = answer
+        .state
+        .as_deref()
+        .unwrap_or(if answer.found { "-" } else { &unknown });
+    let labels = [
+        t!("status-reference"),
+        t!("status-state"),
+        t!("status-outcome"),
+        t!("status-amount"),
+        t!("status-response"),
+        t!("status-details"),
+        t!("status-refund"),
+        t!("status-journal"),
+    ];
+    let outcome =
+        crate::api::Outcome::parse(after).map_or_else(|| after.to_string(), super::history::outcome_word);
     let mut rows: Vec<(&str, String)> = vec![
-        ("Reference", reference.to_string()),
-        ("State", state.to_string()),
-        ("Outcome", after.to_uppercase()),
+        (&labels[0], reference.to_string()),
+        (&labels[1], state.to_string()),
+        (&labels[2], outcome.to_uppercase()),
     ];
     if let Some(a) = answer.amount {
-        rows.push(("Amount", a.lakh()));
+        rows.push((&labels[3], crate::i18n::money(a)));
     }
     if let Some(id) = &answer.response_id {
-        rows.push(("Response", id.clone()));
+        rows.push((&labels[4], id.clone()));
     }
     rows.push((
-        "Details",
+        &labels[5],
         match reading.conclusive_from_ms {
-            Some(ms) => format!(
-                "{}; a look-up is conclusive from {}",
-                reading.note,
-                crate::clock::local_minute_after(ms)
+            Some(ms) => t!(
+                "status-conclusive",
+                note = reading.note,
+                time = crate::i18n::devanagari(&crate::clock::local_minute_after(ms))
             ),
             None => reading.note.clone(),
         },
     ));
     for r in &answer.refunds {
-        let amount = r.amount.map(Npr::lakh).unwrap_or_else(|| "-".into());
+        let amount = r.amount.map(crate::i18n::money).unwrap_or_else(|| "-".into());
         let remarks = r
             .remarks
             .as_deref()
             .map(|m| format!(" ({m})"))
             .unwrap_or_default();
         rows.push((
-            "Refund",
+            &labels[6],
             format!("{amount} on {}{remarks}", r.created_at.as_deref().unwrap_or("-")),
         ));
     }
     rows.push((
-        "Journal",
+        &labels[7],
         if before == after {
-            "unchanged".to_string()
+            t!("status-unchanged")
         } else {
             format!("{before} -> {after}")
         },
     ));
     // Wrapped at words on a terminal; a file or a pipe gets each row on one line.
-    let mut out = crate::render::labelled(&rows, 0, 11, crate::ui::stdout_columns());
+    let label = labels
+        .iter()
+        .map(|l| console::measure_text_width(l))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = crate::render::labelled(&rows, 0, label.max(11), crate::ui::stdout_columns());
     out.push('\n');
     out
 }
