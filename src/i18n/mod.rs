@@ -3,6 +3,7 @@
 //! messages inside JSON stay English; only what is shown on a terminal is translated.
 
 mod digits;
+pub mod help;
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};

@@ -143,6 +143,12 @@ pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// The config file: `KONNECT_CONFIG`, else `konnect/config.toml` in the platform's config
 /// folder (`$XDG_CONFIG_HOME` or `~/.config` on Linux, `%APPDATA%` on Windows, Application
 /// Support on macOS).
+/// The config file's `lang`, for `--help` (which speaks before the settings are resolved);
+/// None when it says nothing, or cannot be read (the command then says why).
+pub fn configured_lang(env: EnvLookup) -> Option<crate::i18n::Lang> {
+    ConfigFile::load(&config_path(env)).ok()?.lang().ok().flatten()
+}
+
 pub fn config_path(env: EnvLookup) -> PathBuf {
     if let Some(p) = env("KONNECT_CONFIG").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);

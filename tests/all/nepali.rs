@@ -28,8 +28,8 @@ fn normalised(text: &str) -> String {
     let mut out = String::new();
     for word in text.split_inclusive(|c: char| !c.is_ascii_hexdigit()) {
         let (hex, rest) = word.split_at(word.trim_end_matches(|c: char| !c.is_ascii_hexdigit()).len());
-        let reference = hex.len() >= 8 && hex.bytes().any(|b| b.is_ascii_alphabetic());
-        out.push_str(if reference { "REF" } else { hex });
+        // A short form may be all digits in one run and not in the other.
+        out.push_str(if hex.len() >= 8 { "REF" } else { hex });
         out.push_str(rest);
     }
     out.chars()
