@@ -46,7 +46,7 @@ banner-not-real = not real money
 banner-sandbox = TEST, sandbox
 
 ## What to do with the cash
-cash-paid = Take { $amount } from the customer.
+cash-paid = Keep the customer's { $amount } (take it now if you have not); do not take it twice.
 cash-failed = Nothing was charged: give the customer's money back, or do not take it.
 cash-not-sent = Nothing was sent; safe to try again.
 cash-pending = Keep the customer's { $amount } (take it if you have not): it may have been paid, so do NOT pay again. Look it up after { $time } (`konnect status { $reference }`).
@@ -117,7 +117,7 @@ counter-nothing-pending = Nothing of this shift is pending; ?REF looks up any pa
 counter-reconnected = reconnected to the journal { $journal }
 shift-over = Shift over: { $paid } paid, { $collected } collected.
 shift-failed = { $failed } failed (nothing charged).
-shift-pending = { $count } PENDING: { $references }. Do NOT pay them again; keep their money, and look them up after { $time } (`konnect reconcile`).
+shift-pending = { $count } PENDING: { $references }. Do NOT pay them again; keep their money (it is not in the total above) and look them up after { $time } (`konnect reconcile`).
 
 ## History and the day's report
 history-none = No payments match.
@@ -197,3 +197,15 @@ help-counter-isp = Serve every customer at this ISP (else asked for each, the la
 help-lang = The language of what a person reads: en or ne (Nepali); JSON and CSV never change
 help-json = One JSON document on stdout (for scripts)
 help-quiet = Print only results and errors (no banner, no warnings)
+
+## The repeat guard
+repeat-paid = { $user } was already paid{ $handle } { $amount } at { $when }{ $counter } ({ $outcome }, reference { $reference })
+repeat-being-paid = { $user } is being paid{ $handle } { $amount } since { $when }{ $counter } and it is not settled yet: it may go through. Do NOT pay again; look it up with `konnect status { $reference }`
+repeat-as = as { $user }
+repeat-at-counter = at counter { $counter }
+reconcile-paid = paid: keep the money
+reconcile-failed = not charged: give it back
+reconcile-pending = keep the money; do NOT pay again
+reconcile-was = Was
+reconcile-now = Now
+reconcile-todo = What to do

@@ -56,8 +56,13 @@ pub fn failure_line(f: &Failure) -> String {
     // The service's words were neutralised where they were read; this also covers what a
     // person typed (a username, a path) being quoted back.
     let message = crate::text::clean(plain(f));
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    // A cashier who said no, or pressed Esc, made no mistake: no "error:" on a terminal.
+    if terminal && f.kind == crate::failure::Kind::Cancelled {
+        return crate::text::hanging("", "  ", &message, crate::ui::columns()).join("\n");
+    }
     let head = style("error:").red().bold().for_stderr();
-    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+    if !terminal {
         return format!("{head} {message}");
     }
     let lines = crate::text::hanging("error: ", "  ", &message, crate::ui::columns());
@@ -72,11 +77,8 @@ pub fn labelled(rows: &[(&str, String)], indent: usize, label: usize, cols: usiz
     let under = " ".repeat(label);
     let mut out = Vec::new();
     for (name, value) in rows {
-        let first = format!(
-            "{:indent$}{name:<width$}",
-            "",
-            width = label.saturating_sub(indent)
-        );
+        // Padded by display width: a Devanagari label has more characters than columns.
+        let first = format!("{:indent$}{}", "", pad(name, label.saturating_sub(indent)));
         out.extend(crate::text::hanging(&first, &under, value, cols));
     }
     out.join("\n")

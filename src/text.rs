@@ -73,7 +73,16 @@ fn words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match words.last_mut() {
-            Some(last) if last.ends_with("Rs.") && word.starts_with(|c: char| c.is_ascii_digit()) => {
+            // "Rs. 5,999.00", "रु. ५,९९९.००": the currency stays with its figure.
+            Some(last)
+                if (last.ends_with("Rs.") || last.ends_with("रु."))
+                    && word.starts_with(|c: char| c.is_ascii_digit() || ('०'..='९').contains(&c)) =>
+            {
+                last.push(' ');
+                last.push_str(word);
+            }
+            // A command to type (`konnect status 1e69fcfb`) stays on one line.
+            Some(last) if last.contains('`') && last.matches('`').count() % 2 == 1 => {
                 last.push(' ');
                 last.push_str(word);
             }

@@ -84,7 +84,10 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
         let user = match prompt::next_customer(&again.typed, again.closest.as_deref())? {
             prompt::Asked::Customer(user) => user,
             prompt::Asked::LookUp(reference) => {
+                // Only what is still pending: a payment a look-up settled is counted as such.
+                shift.settle_from(&journal);
                 look_up(ctx, &shift, reference.as_deref());
+                shift.settle_from(&journal);
                 eprintln!();
                 continue;
             }

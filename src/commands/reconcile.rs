@@ -134,19 +134,31 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
         .short_references_of(changes.iter().map(|c| c.row.reference.as_str()))
         .unwrap_or_default();
     // The short form of the one instruction (render::cash), to fit the table.
-    let todo = |after: Outcome| match after {
-        Outcome::Success => "paid: take the money",
-        Outcome::Failed => "not charged: give it back",
-        Outcome::Pending => "keep the money; do NOT pay again",
+    let todo = |after: Outcome| {
+        crate::t!(match after {
+            Outcome::Success => "reconcile-paid",
+            Outcome::Failed => "reconcile-failed",
+            Outcome::Pending => "reconcile-pending",
+        })
     };
     // 10 + 1 + 20 + 1 + 14 + 1 + 7 + 1 + 7 + 1 = 63 columns, then what to do; a terminal
     // too narrow for the widest gets each payment on two lines.
-    let widest = changes.iter().map(|c| todo(c.after).len()).max().unwrap_or(0);
+    let widest = changes
+        .iter()
+        .map(|c| console::measure_text_width(&todo(c.after)))
+        .max()
+        .unwrap_or(0);
     let narrow = crate::ui::stdout_columns() < 63 + widest;
     if !narrow {
+        let right = |t: &str, w: usize| console::pad_str(t, w, console::Alignment::Right, None).into_owned();
         println!(
-            "{:<10} {:<20} {:>14} {:<7} {:<7} What to do",
-            "Ref", "Customer", "Amount", "Was", "Now"
+            "{} {} {} {} {} {}",
+            crate::render::pad(&crate::t!("col-ref"), 10),
+            crate::render::pad(&crate::t!("col-customer"), 20),
+            right(&crate::t!("col-amount"), 14),
+            crate::render::pad(&crate::t!("reconcile-was"), 7),
+            crate::render::pad(&crate::t!("reconcile-now"), 7),
+            crate::t!("reconcile-todo")
         );
     }
     for c in changes {
@@ -155,10 +167,15 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
             .get(&c.row.reference)
             .map_or(c.row.reference.as_str(), String::as_str);
         let todo = todo(c.after);
-        let (was, now) = (c.row.row_state.as_str(), c.after.as_str());
+        let was = crate::api::Outcome::parse(c.row.row_state.as_str()).map_or_else(
+            || c.row.row_state.as_str().to_string(),
+            super::history::outcome_word,
+        );
+        let now = super::history::outcome_word(c.after);
         if narrow {
-            let amount = c.row.amount.lakh();
-            let room = crate::ui::stdout_columns().saturating_sub(10 + amount.len() + 2);
+            let amount = crate::i18n::money(c.row.amount);
+            let room =
+                crate::ui::stdout_columns().saturating_sub(10 + console::measure_text_width(&amount) + 2);
             println!(
                 "{:<10}{} {amount}",
                 crate::render::pad(short, 10),
@@ -170,10 +187,17 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
             }
         } else {
             println!(
-                "{:<10} {} {:>14} {was:<7} {now:<7} {todo}",
+                "{} {} {} {} {} {todo}",
                 crate::render::pad(short, 10),
                 crate::render::pad(&crate::text::clean(who), 20),
-                c.row.amount.lakh(),
+                console::pad_str(
+                    &crate::i18n::money(c.row.amount),
+                    14,
+                    console::Alignment::Right,
+                    None
+                ),
+                crate::render::pad(&was, 7),
+                crate::render::pad(&now, 7),
             );
         }
     }

@@ -24,8 +24,11 @@ pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
     crate::settings::configured_lang(&env).unwrap_or_else(|| Lang::of_system(&env))
 }
 
+/// A flag's id and its description's key.
+type Flag = (&'static str, &'static str);
+
 /// The commands a cashier runs, their descriptions' keys, and their flags' keys.
-const COMMANDS: &[(&str, &str, &[(&str, &str)])] = &[
+const COMMANDS: &[(&str, &str, &[Flag])] = &[
     (
         "lookup",
         "help-lookup",
@@ -71,7 +74,7 @@ const COMMANDS: &[(&str, &str, &[(&str, &str)])] = &[
 ];
 
 /// The global flags a cashier meets.
-const GLOBAL: &[(&str, &str)] = &[
+const GLOBAL: &[Flag] = &[
     ("lang", "help-lang"),
     ("json", "help-json"),
     ("quiet", "help-quiet"),

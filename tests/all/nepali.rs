@@ -161,12 +161,12 @@ fn nepali_receipts_fit_their_printers() {
         assert!(lines[date].contains("वि.सं. २०"), "{out}");
         assert!(lines[date + 1].trim_start().starts_with("२०"), "{out}");
         assert!(
-            out.contains("भुक्तानी पक्का भएन") && out.contains("रु. ५,९९९.००"),
+            out.contains("भुक्तानी पेन्डिङ - फेरि नतिर्नुहोस्") && out.contains("रु. ५,९९९.००"),
             "{out}"
         );
         assert!(
             out.lines()
-                .any(|l| l.starts_with("सन्दर्भ") && l.trim_end().len() > 12),
+                .any(|l| l.starts_with("रेफ नं.") && l.trim_end().len() > 12),
             "{out}"
         );
     }

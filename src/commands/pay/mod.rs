@@ -476,7 +476,13 @@ fn write_ahead(
         Begun::Earlier(prev) => Err(repeat(
             format!(
                 "{}; it was recorded while this payment waited, so this one was NOT sent. Check `konnect history --user {}`",
-                already_paid(order, &prev, &attempt.counter),
+                already_paid(
+                    crate::i18n::Lang::En,
+                    order,
+                    &prev,
+                    &attempt.counter,
+                    &prev.reference
+                ),
                 order.user
             ),
             &prev,

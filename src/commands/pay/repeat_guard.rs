@@ -4,38 +4,60 @@
 use super::{DAY_MS, Order};
 use crate::context::Ctx;
 use crate::failure::{Failure, Kind};
+use crate::i18n::{Lang, message_in};
 use crate::journal::{Journal, Payment};
 use crate::prompt;
 
 /// "active was already paid Rs. 5,999.00 at 2026-11-27 09:31 (success, reference …)", naming
-/// the counter when it was another one (`here` is this one).
-pub(super) fn already_paid(order: &Order<'_>, prev: &Payment, here: &str) -> String {
+/// the counter when it was another one (`here` is this one), in `lang` (English for JSON);
+/// `reference` is the earlier payment's, whole for JSON, short for a person.
+pub(super) fn already_paid(
+    lang: Lang,
+    order: &Order<'_>,
+    prev: &Payment,
+    here: &str,
+    reference: &str,
+) -> String {
+    let said = |key: &str, args: &[(&str, &str)]| message_in(lang, key, args);
     let handle = if prev.username == order.user {
         String::new()
     } else {
-        format!(" as {}", prev.username)
+        format!(" {}", said("repeat-as", &[("user", &prev.username)]))
     };
     let counter = match prev.counter.as_deref() {
-        Some(c) if c != here => format!(" at counter {}", crate::text::clean(c)),
+        Some(c) if c != here => format!(
+            " {}",
+            said("repeat-at-counter", &[("counter", &crate::text::clean(c))])
+        ),
         _ => String::new(),
     };
-    let when = crate::clock::local_time(prev.created_ms);
+    let (amount, when) = match lang {
+        Lang::En => (prev.amount.lakh(), crate::clock::local_time(prev.created_ms)),
+        Lang::Ne => (
+            crate::i18n::money(prev.amount),
+            crate::i18n::devanagari(&crate::clock::local_time(prev.created_ms)).into_owned(),
+        ),
+    };
+    let args = [
+        ("user", order.user.as_str()),
+        ("handle", handle.as_str()),
+        ("amount", amount.as_str()),
+        ("when", when.as_str()),
+        ("counter", counter.as_str()),
+        ("reference", reference),
+    ];
     if prev.is_settled() {
-        return format!(
-            "{} was already paid{handle} {} at {when}{counter} ({}, reference {})",
-            order.user,
-            prev.amount.lakh(),
-            prev.outcome().as_str(),
-            prev.reference
+        let outcome = match lang {
+            Lang::En => prev.outcome().as_str().to_string(),
+            Lang::Ne => crate::commands::history::outcome_word(prev.outcome()),
+        };
+        return said(
+            "repeat-paid",
+            &[&args[..], &[("outcome", outcome.as_str())]].concat(),
         );
     }
     // Not settled: the money may be moving right now, perhaps at another counter.
-    format!(
-        "{} is being paid{handle} {} since {when}{counter} and it is not settled yet: it may go through. Do NOT pay again; look it up with `konnect status {}`",
-        order.user,
-        prev.amount.lakh(),
-        prev.reference
-    )
+    said("repeat-being-paid", &args)
 }
 
 /// A success or pending payment for the same customer (by any handle) in the last day: ask
@@ -45,10 +67,17 @@ pub(super) fn repeat_guard(ctx: &Ctx, journal: &Journal, order: &Order<'_>) -> R
     let Some(prev) = journal.recent_for(order.isp.slug, &order.keys(), since)? else {
         return Ok(false);
     };
-    let what = already_paid(order, &prev, &ctx.settings.counter.value);
+    let here = &ctx.settings.counter.value;
+    let what = already_paid(Lang::En, order, &prev, here, &prev.reference);
     if ctx.ui.interactive {
-        // Shown even with -q: the question below makes no sense without it.
-        ctx.ui.warn_always(&what);
+        // Shown even with -q: the question below makes no sense without it. A person reads
+        // (and types) the short reference.
+        let shorts = journal
+            .short_references_of([prev.reference.as_str()])
+            .unwrap_or_default();
+        let short = shorts.get(&prev.reference).unwrap_or(&prev.reference);
+        ctx.ui
+            .warn_always(&already_paid(crate::i18n::lang(), order, &prev, here, short));
         if prompt::confirm(&crate::t!("prompt-pay-again"), false)? {
             return Ok(true);
         }
