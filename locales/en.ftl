@@ -209,3 +209,19 @@ reconcile-pending = keep the money; do NOT pay again
 reconcile-was = Was
 reconcile-now = Now
 reconcile-todo = What to do
+
+## doctor (its details are for a support person and stay English)
+doctor-token = token
+doctor-config = config
+doctor-journal = journal
+doctor-backups = backups
+doctor-service = service
+doctor-balance = balance
+doctor-proxy = proxy
+doctor-dns = DNS
+doctor-tcp = TCP
+doctor-tls = TLS
+doctor-clock = clock
+doctor-fix = fix:
+doctor-ok = Everything konnect needs is in place.
+doctor-ok-but = Everything konnect needs is in place; see to the warning (!) above.

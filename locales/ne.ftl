@@ -210,3 +210,19 @@ reconcile-pending = पैसा राख्नुहोस्; फेरि �
 reconcile-was = पहिले
 reconcile-now = अहिले
 reconcile-todo = के गर्ने
+
+## doctor (its details are for a support person and stay English)
+doctor-token = टोकन
+doctor-config = सेटिङ
+doctor-journal = रेकर्ड
+doctor-backups = ब्याकअप
+doctor-service = सेवा
+doctor-balance = ब्यालेन्स
+doctor-proxy = प्रोक्सी
+doctor-dns = DNS
+doctor-tcp = TCP
+doctor-tls = TLS
+doctor-clock = घडी
+doctor-fix = उपाय:
+doctor-ok = konnect लाई चाहिने सबै ठीक छ।
+doctor-ok-but = konnect लाई चाहिने सबै ठीक छ; माथिको चेतावनी (!) हेर्नुहोस्।

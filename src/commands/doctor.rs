@@ -502,11 +502,11 @@ fn report(ctx: &Ctx, checks: &[Check]) {
         let ms = c.ms.map(|ms| format!(" ({ms} ms)")).unwrap_or_default();
         // Wrapped at words on a terminal, under the check's name.
         // The indents follow the head, whose mark is one column (✓) or two (OK).
-        let head = format!("{mark} {:<8} ", c.name);
+        let head = format!("{mark} {} ", crate::render::pad(&name_of(c.name), 8));
         let under = " ".repeat(console::measure_text_width(&head));
         let mut lines = crate::text::hanging(&head, &under, &format!("{}{ms}", c.detail), width);
         if let Some(fix) = &c.fix {
-            let fix_head = format!("{under}fix: ");
+            let fix_head = format!("{under}{} ", crate::t!("doctor-fix"));
             let fix_under = " ".repeat(console::measure_text_width(&fix_head));
             lines.extend(crate::text::hanging(&fix_head, &fix_under, fix, width));
         }
@@ -515,10 +515,17 @@ fn report(ctx: &Ctx, checks: &[Check]) {
         }
     }
     if ok && checks.iter().any(|c| c.warning) {
-        println!("Everything konnect needs is in place; see to the warning (!) above.");
+        println!("{}", crate::t!("doctor-ok-but"));
     } else if ok {
-        println!("Everything konnect needs is in place.");
+        println!("{}", crate::t!("doctor-ok"));
     }
+}
+
+/// A check's name as a person reads it (JSON keeps `name` as it is).
+fn name_of(name: &str) -> String {
+    let key = format!("doctor-{}", name.to_ascii_lowercase());
+    let said = crate::i18n::message(&key, &[]);
+    if said == key { name.to_string() } else { said }
 }
 
 #[cfg(test)]
