@@ -225,3 +225,9 @@ doctor-clock = clock
 doctor-fix = fix:
 doctor-ok = Everything konnect needs is in place.
 doctor-ok-but = Everything konnect needs is in place; see to the warning (!) above.
+
+## Marks
+word-error = error:
+word-warning = warning:
+word-yes = yes
+word-no = no

@@ -226,3 +226,9 @@ doctor-clock = घडी
 doctor-fix = उपाय:
 doctor-ok = konnect लाई चाहिने सबै ठीक छ।
 doctor-ok-but = konnect लाई चाहिने सबै ठीक छ; माथिको चेतावनी (!) हेर्नुहोस्।
+
+## Marks
+word-error = त्रुटि:
+word-warning = चेतावनी:
+word-yes = हो
+word-no = होइन

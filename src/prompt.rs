@@ -4,7 +4,6 @@
 use console::Key;
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::theme::Theme;
 use dialoguer::{FuzzySelect, Input, Password, Select};
 
 use crate::api::wire::Package;
@@ -240,12 +239,27 @@ pub fn confirm(question: &str, default: bool) -> Result<bool, Failure> {
         term.write_line(line).map_err(io)?;
     }
     let question = question.as_str();
+    // dialoguer's theme, with the answer in the run's language (the keys stay y and n).
+    let word = |v: bool| crate::t!(if v { "word-yes" } else { "word-no" });
     let show = |value: Option<bool>, done: bool| -> std::io::Result<()> {
-        let mut line = String::new();
-        let _ = if done {
-            theme.format_confirm_prompt_selection(&mut line, question, value)
+        let value = value.unwrap_or(default);
+        let line = if done {
+            format!(
+                "{} {} {} {}",
+                theme.success_prefix,
+                theme.prompt_style.apply_to(question),
+                theme.success_suffix,
+                theme.values_style.apply_to(word(value))
+            )
         } else {
-            theme.format_confirm_prompt(&mut line, question, value)
+            format!(
+                "{} {} {} {} {}",
+                theme.prompt_prefix,
+                theme.prompt_style.apply_to(question),
+                theme.hint_style.apply_to("(y/n)"),
+                theme.prompt_suffix,
+                theme.defaults_style.apply_to(word(value))
+            )
         };
         term.clear_line()?;
         term.write_str(&line)?;

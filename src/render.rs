@@ -61,13 +61,16 @@ pub fn failure_line(f: &Failure) -> String {
     if terminal && f.kind == crate::failure::Kind::Cancelled {
         return crate::text::hanging("", "  ", &message, crate::ui::columns()).join("\n");
     }
-    let head = style("error:").red().bold().for_stderr();
     if !terminal {
+        let head = style("error:").red().bold().for_stderr();
         return format!("{head} {message}");
     }
-    let lines = crate::text::hanging("error: ", "  ", &message, crate::ui::columns());
+    // On a terminal in the run's language ("त्रुटि:"); a file or a pipe keeps "error:".
+    let word = crate::t!("word-error");
+    let first = format!("{word} ");
+    let lines = crate::text::hanging(&first, "  ", &message, crate::ui::columns());
     let mut text = lines.join("\n");
-    text.replace_range(.."error:".len(), &head.to_string());
+    text.replace_range(..word.len(), &style(&word).red().bold().for_stderr().to_string());
     text
 }
 

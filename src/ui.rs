@@ -114,14 +114,17 @@ impl Ui {
 
     /// A warning shown even with --quiet: one that the question after it needs.
     pub fn warn_always(&self, text: &str) {
-        let label = console::style("warning:").yellow().bold().for_stderr();
         if !self.stderr_tty {
+            let label = console::style("warning:").yellow().bold().for_stderr();
             eprintln!("{label} {text}");
             return;
         }
-        let lines = crate::text::wrap(&format!("warning: {text}"), columns().saturating_sub(1));
+        // On a terminal in the run's language ("चेतावनी:").
+        let word = crate::t!("word-warning");
+        let label = console::style(&word).yellow().bold().for_stderr();
+        let lines = crate::text::wrap(&format!("{word} {text}"), columns().saturating_sub(1));
         for (i, line) in lines.iter().enumerate() {
-            match line.strip_prefix("warning:").filter(|_| i == 0) {
+            match line.strip_prefix(word.as_str()).filter(|_| i == 0) {
                 Some(rest) => eprintln!("{label}{rest}"),
                 None => eprintln!("{line}"),
             }

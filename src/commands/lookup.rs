@@ -17,7 +17,7 @@ pub fn run(ctx: &mut Ctx, args: LookupArgs) -> anyhow::Result<ExitCode> {
     let reference = crate::reference::new();
     let details = ctx
         .ui
-        .spin(&format!("Looking up {user} at {}…", isp.name), || {
+        .spin(&crate::t!("spin-looking-up", user = user, isp = isp.name), || {
             client.details(isp.slug, &user, &reference)
         })
         .map_err(Failure::from)?;
