@@ -68,6 +68,7 @@ why-contradicts = the service's answer contradicts itself
 why-no-service = the service is not at the address set up; ask support to check the base URL
 why-pointed-elsewhere = the service pointed elsewhere instead of answering
 why-no-clear-answer = the service had a problem and gave no clear answer
+why-lost = the answer was lost (an error in konnect)
 why-stopped-waiting = you stopped waiting for its answer
 why-refused-then-paid = the service refused at first, but the payment went through
 why-not-known-yet = { $sentence }; the service does not know the payment yet
@@ -117,6 +118,7 @@ counter-nothing-pending = Nothing of this shift is pending; ?REF looks up any pa
 counter-reconnected = reconnected to the journal { $journal }
 shift-over = Shift over: { $paid } paid, { $collected } collected.
 shift-failed = { $failed } failed (nothing charged).
+shift-turned-failed = Not paid after all: { $references }; give those customers their money back.
 shift-pending = { $count } PENDING: { $references }. Do NOT pay them again; keep their money (it is not in the total above) and look them up after { $time } (`konnect reconcile`).
 
 ## History and the day's report

@@ -69,6 +69,7 @@ why-contradicts = सेवाको जवाफ आफैँमा मिल�
 why-no-service = मिलाइएको ठेगानामा सेवा भेटिएन; base URL जाँच्न सपोर्टलाई भन्नुहोस्
 why-pointed-elsewhere = सेवाले जवाफको सट्टा अर्कै ठाउँ देखायो
 why-no-clear-answer = सेवामा समस्या भयो, स्पष्ट जवाफ आएन
+why-lost = जवाफ हरायो (konnect मा त्रुटि)
 why-stopped-waiting = तपाईंले जवाफ पर्खन छाड्नुभयो
 why-refused-then-paid = सेवाले सुरुमा मानेन, तर भुक्तानी भयो
 why-not-known-yet = { $sentence }; सेवालाई यो भुक्तानी अझै थाहा छैन
@@ -118,6 +119,7 @@ counter-nothing-pending = यो सिफ्टमा कुनै पेन्
 counter-reconnected = रेकर्ड (जर्नल) { $journal } मा फेरि जोडियो
 shift-over = सिफ्ट सकियो: { $paid } वटा भुक्तानी भयो, जम्मा { $collected } उठ्यो।
 shift-failed = { $failed } वटा भुक्तानी भएन (पैसा लागेन)।
+shift-turned-failed = पछि भुक्तानी नभएको पक्का भयो: { $references }; ती ग्राहकलाई पैसा फिर्ता दिनुहोस्।
 shift-pending = { $count } वटा पेन्डिङ: { $references }। फेरि नतिर्नुहोस्; यिनको पैसा छुट्टै राख्नुहोस् (माथिको जम्मामा छैन), र { $time } पछि जाँच्नुहोस् (`konnect reconcile`)।
 
 ## History and the day's report

@@ -363,6 +363,7 @@ impl GlobalArgs {
             counter: self.counter.clone(),
             sandbox: self.sandbox,
             lang: self.lang,
+            verbose: self.verbose > 0,
         }
     }
 }

@@ -121,7 +121,7 @@ impl Ctx {
         if unsettled > 0 && !std::mem::replace(&mut self.unsettled_warned, true) {
             self.ui.warn(&crate::t!(
                 "warn-unsettled",
-                count = crate::i18n::devanagari(&unsettled.to_string())
+                count = crate::i18n::number(unsettled)
             ));
         }
         Ok(journal)

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod interrupt;
 pub mod isp;
 pub mod journal;
+pub mod localized_help;
 pub mod money;
 pub mod private;
 pub mod prompt;

@@ -4,7 +4,7 @@
 
 use clap::Command;
 
-use super::{Lang, message_in};
+use crate::i18n::{Lang, message_in};
 
 /// The language `--help` speaks, known before the arguments are parsed: `--lang` on the
 /// line, else the config file's `lang`, else the locale.
@@ -79,6 +79,26 @@ const GLOBAL: &[Flag] = &[
     ("json", "help-json"),
     ("quiet", "help-quiet"),
 ];
+
+/// A parse's ending (`--help` above all) in the language the run would speak: only help is
+/// asked again of a localised command, so no other run reads the config for it.
+pub fn in_its_language(e: clap::Error, args: &[std::ffi::OsString]) -> clap::Error {
+    use clap::CommandFactory;
+    use clap::error::ErrorKind;
+    if !matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return e;
+    }
+    match early_lang(args) {
+        Lang::En => e,
+        lang => localized(crate::cli::Cli::command(), lang)
+            .try_get_matches_from(args)
+            .err()
+            .unwrap_or(e),
+    }
+}
 
 /// `cmd` with the cashier-facing descriptions in `lang`; unchanged in English.
 pub fn localized(cmd: Command, lang: Lang) -> Command {

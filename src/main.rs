@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::Parser;
 use konnect::cli::Cli;
 use konnect::failure::{Failure, Kind};
 use konnect::render;
@@ -20,14 +20,9 @@ fn main() -> ExitCode {
     if let Some(json) = konnect::commands::version::asked_verbosely(&args) {
         return konnect::commands::version::run(json).unwrap_or(ExitCode::FAILURE);
     }
-    // --help speaks the language the run would: clap's command with the cashier's words.
-    let command = konnect::i18n::help::localized(Cli::command(), konnect::i18n::help::early_lang(&args));
-    let cli = match command
-        .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return clap_ending(e, json),
+        Err(e) => return clap_ending(konnect::localized_help::in_its_language(e, &args), json),
     };
     konnect::interrupt::install_handler(json);
     match konnect::commands::run(cli) {

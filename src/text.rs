@@ -81,8 +81,9 @@ fn words(text: &str) -> Vec<String> {
                 last.push(' ');
                 last.push_str(word);
             }
-            // A command to type (`konnect status 1e69fcfb`) stays on one line.
-            Some(last) if last.contains('`') && last.matches('`').count() % 2 == 1 => {
+            // A command of ours to type (`konnect status 1e69fcfb`) stays on one line; a stray
+            // backtick in someone else's words glues nothing.
+            Some(last) if opens_a_command(last) => {
                 last.push(' ');
                 last.push_str(word);
             }
@@ -90,6 +91,13 @@ fn words(text: &str) -> Vec<String> {
         }
     }
     words
+}
+
+/// Whether `word` starts one of our own commands in backticks (`` (`konnect status ``) that
+/// has not ended yet.
+fn opens_a_command(word: &str) -> bool {
+    let word = word.trim_start_matches('(');
+    word.starts_with("`konnect") && word.matches('`').count() == 1
 }
 
 /// Splits text into lines of at most `cols` display columns (Devanagari measured as it shows),
@@ -135,6 +143,18 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// `text` after a mark such as `error:` (drawn as `styled`, its colour), wrapped at words to
+/// `cols`, the later lines two columns in.
+pub fn tagged(word: &str, styled: &str, text: &str, cols: usize) -> String {
+    let lines = hanging(&format!("{word} "), "  ", text, cols);
+    let text = lines.join("\n");
+    // The first line starts with the word as written: its coloured form takes its place.
+    match text.strip_prefix(word) {
+        Some(rest) => format!("{styled}{rest}"),
+        None => text,
+    }
 }
 
 /// `text` wrapped at words with a hanging indent: the first line after `first`, the others

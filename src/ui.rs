@@ -121,14 +121,8 @@ impl Ui {
         }
         // On a terminal in the run's language ("चेतावनी:").
         let word = crate::t!("word-warning");
-        let label = console::style(&word).yellow().bold().for_stderr();
-        let lines = crate::text::wrap(&format!("{word} {text}"), columns().saturating_sub(1));
-        for (i, line) in lines.iter().enumerate() {
-            match line.strip_prefix(word.as_str()).filter(|_| i == 0) {
-                Some(rest) => eprintln!("{label}{rest}"),
-                None => eprintln!("{line}"),
-            }
-        }
+        let styled = console::style(&word).yellow().bold().for_stderr().to_string();
+        eprintln!("{}", crate::text::tagged(&word, &styled, text, columns()));
     }
 
     /// Runs a blocking call under a spinner on a terminal; the steady tick keeps it moving.
@@ -143,7 +137,7 @@ impl Ui {
                 crate::t!(
                     "spin-took",
                     elapsed = "{elapsed}",
-                    limit = crate::i18n::devanagari(&limit.as_secs().max(1).to_string())
+                    limit = crate::i18n::number(limit.as_secs().max(1))
                 )
             ),
             None => "{spinner} {msg} ({elapsed})".to_string(),

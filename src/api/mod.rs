@@ -124,7 +124,36 @@ pub struct CommitRequest<'a> {
     pub session_id: &'a str,
 }
 
+/// A [`CommitRequest`] that owns its text, for a thread of its own (a counter's commit).
+#[derive(Debug, Clone)]
+pub struct OwnedCommit {
+    reference: String,
+    package_id: String,
+    amount: Npr,
+    session_id: String,
+}
+
+impl OwnedCommit {
+    pub fn request(&self) -> CommitRequest<'_> {
+        CommitRequest {
+            reference: &self.reference,
+            package_id: &self.package_id,
+            amount: self.amount,
+            session_id: &self.session_id,
+        }
+    }
+}
+
 impl CommitRequest<'_> {
+    pub fn owned(&self) -> OwnedCommit {
+        OwnedCommit {
+            reference: self.reference.to_string(),
+            package_id: self.package_id.to_string(),
+            amount: self.amount,
+            session_id: self.session_id.to_string(),
+        }
+    }
+
     /// The body as sent, with the token given; `--dry-run` shows it with the token masked.
     pub fn body(&self, token: &str) -> Value {
         json!({

@@ -24,6 +24,8 @@ struct Shift {
     failed: usize,
     /// Payments still pending, with the time a look-up can settle them.
     pending: Vec<(String, i64)>,
+    /// Payments that were pending and turned out failed: their cash goes back to the customer.
+    turned_failed: Vec<String>,
 }
 
 impl Shift {
@@ -37,7 +39,10 @@ impl Shift {
                     self.paid += 1;
                     self.collected = self.collected.checked_add(p.amount).unwrap_or(self.collected);
                 }
-                Some(p) if p.is_settled() && p.outcome() == crate::api::Outcome::Failed => self.failed += 1,
+                Some(p) if p.is_settled() && p.outcome() == crate::api::Outcome::Failed => {
+                    self.failed += 1;
+                    self.turned_failed.push(reference);
+                }
                 _ => still.push((reference, after_ms)),
             }
         }
@@ -149,15 +154,16 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
         ctx.daily_copy();
         eprintln!();
     }
-    interrupt::set_stage(Stage::Idle);
+    // Still the counter's stage: a Ctrl-C now must not end the run as "nothing was sent".
     shift.settle_from(&journal);
-    let shorts = journal
-        .short_references_of(shift.pending.iter().map(|(r, _)| r.as_str()))
-        .unwrap_or_default();
-    let summary = summary(&shift, &shorts);
-    for line in crate::text::wrap(&summary, crate::ui::columns().saturating_sub(1)) {
-        eprintln!("{line}");
-    }
+    let named = shift
+        .pending
+        .iter()
+        .map(|(r, _)| r.as_str())
+        .chain(shift.turned_failed.iter().map(String::as_str));
+    let shorts = journal.short_references_of(named).unwrap_or_default();
+    say(&summary(&shift, &shorts));
+    interrupt::set_stage(Stage::Idle);
     Ok(ExitCode::from(if shift.pending.is_empty() {
         0
     } else {
@@ -183,6 +189,13 @@ fn hint(ctx: &Ctx, again: &Retry, isp_fixed: bool) {
     }
 }
 
+/// A message to the cashier on stderr, wrapped at words to the terminal.
+fn say(text: &str) {
+    for line in crate::text::wrap(text, crate::ui::columns().saturating_sub(1)) {
+        eprintln!("{line}");
+    }
+}
+
 /// The customer's look-up failed: said in a cashier's words, with the earlier customers the
 /// typed name is close to, and the name kept for the next try.
 fn not_found(
@@ -191,8 +204,9 @@ fn not_found(
     typed: String,
     f: &Failure,
 ) -> Retry {
-    let cols = crate::ui::columns().saturating_sub(1);
-    let said = if f.kind == Kind::Rejected {
+    // The service's own refusal of this customer (it carries the service's code); anything
+    // else (the network, a wrong base URL) is said as it is.
+    let said = if f.kind == Kind::Rejected && f.code.is_some() {
         let mut said = crate::t!("counter-not-found", user = typed, isp = isp.name);
         if let Some(why) = &f.details {
             said.push(' ');
@@ -202,9 +216,7 @@ fn not_found(
     } else {
         render::plain(f).to_string()
     };
-    for line in crate::text::wrap(&crate::text::clean(&said), cols) {
-        eprintln!("{line}");
-    }
+    say(&crate::text::clean(&said));
     let known = journal.customers_at(isp.slug).unwrap_or_default();
     let close = crate::journal::customers::close_to(&typed, &known);
     if !close.is_empty() {
@@ -215,10 +227,7 @@ fn not_found(
                 None => k.username.clone(),
             })
             .collect();
-        let said = crate::t!("counter-paid-before", names = names.join(", "));
-        for line in crate::text::wrap(&said, cols) {
-            eprintln!("{line}");
-        }
+        say(&crate::t!("counter-paid-before", names = names.join(", ")));
     }
     Retry {
         closest: close.first().map(|k| k.username.clone()),
@@ -250,7 +259,8 @@ fn look_up(ctx: &mut Ctx, shift: &Shift, reference: Option<&str>) {
 }
 
 fn summary(shift: &Shift, shorts: &std::collections::HashMap<String, String>) -> String {
-    let n = |count: usize| crate::i18n::devanagari(&count.to_string()).into_owned();
+    let n = crate::i18n::number;
+    let short = |r: &String| shorts.get(r).cloned().unwrap_or_else(|| r.clone());
     let mut out = crate::t!(
         "shift-over",
         paid = n(shift.paid),
@@ -260,12 +270,15 @@ fn summary(shift: &Shift, shorts: &std::collections::HashMap<String, String>) ->
         out.push(' ');
         out.push_str(&crate::t!("shift-failed", failed = n(shift.failed)));
     }
+    if !shift.turned_failed.is_empty() {
+        // Pending when served, since settled failed (a look-up here or elsewhere): the cash
+        // the cashier was told to keep goes back.
+        let refs: Vec<String> = shift.turned_failed.iter().map(short).collect();
+        out.push(' ');
+        out.push_str(&crate::t!("shift-turned-failed", references = refs.join(", ")));
+    }
     if !shift.pending.is_empty() {
-        let refs: Vec<&str> = shift
-            .pending
-            .iter()
-            .map(|(r, _)| shorts.get(r).map_or(r.as_str(), String::as_str))
-            .collect();
+        let refs: Vec<String> = shift.pending.iter().map(|(r, _)| short(r)).collect();
         let last = shift.pending.iter().map(|(_, at)| *at).max().unwrap_or_default();
         out.push(' ');
         out.push_str(&crate::t!(
@@ -276,4 +289,43 @@ fn summary(shift: &Shift, shorts: &std::collections::HashMap<String, String>) ->
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_names_what_to_give_back_and_what_is_still_held() {
+        let five = Npr::parse("5999").unwrap();
+        let shift = Shift {
+            paid: 1,
+            collected: five,
+            failed: 1,
+            pending: vec![("p".repeat(32), 0)],
+            turned_failed: vec!["f".repeat(32)],
+        };
+        let shorts = [
+            ("p".repeat(32), "pppppppp".to_string()),
+            ("f".repeat(32), "ffffffff".to_string()),
+        ]
+        .into_iter()
+        .collect();
+        let said = summary(&shift, &shorts);
+        assert!(
+            said.starts_with("Shift over: 1 paid, Rs. 5,999.00 collected."),
+            "{said}"
+        );
+        // Pending when served and since settled failed: its cash goes back, by its short reference.
+        assert!(
+            said.contains("Not paid after all: ffffffff; give those customers their money back."),
+            "{said}"
+        );
+        assert!(
+            said.contains(
+                "1 PENDING: pppppppp. Do NOT pay them again; keep their money (it is not in the total above)"
+            ),
+            "{said}"
+        );
+    }
 }

@@ -112,7 +112,10 @@ fn token(ctx: &Ctx) -> Check {
             Check::pass(
                 "token",
                 Area::Setup,
-                format!("a {kind} token from {source}, for {}", ctx.settings.banner()),
+                format!(
+                    "a {kind} token from {source}, for {}",
+                    ctx.settings.banner_in(crate::i18n::Lang::En, true)
+                ),
             )
         }
         Err(f) if ctx.settings.token.is_none() => Check::fail(

@@ -54,10 +54,8 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
     let mut rows = journal.query(&filter)?;
     if let Some(n) = shown_at_most.filter(|n| rows.len() > *n as usize) {
         rows.truncate(n as usize);
-        ctx.ui.note(&crate::t!(
-            "history-newest",
-            count = crate::i18n::devanagari(&n.to_string())
-        ));
+        ctx.ui
+            .note(&crate::t!("history-newest", count = crate::i18n::number(n)));
     }
     if ctx.ui.json {
         ctx.print_json(&json!({"ok": true, "payments": rows.iter().map(payment_json).collect::<Vec<_>>()}));
@@ -104,7 +102,7 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
                 let first = format!(
                     "{} {} {short} {counter}",
                     when(p.created_ms),
-                    pad(&outcome_word(p.outcome()), 7)
+                    pad(&crate::render::outcome_word(p.outcome()), 7)
                 );
                 println!("{}", pad(&first, width).trim_end());
                 let who = p.customer_name.as_deref().unwrap_or(&p.username);
@@ -129,7 +127,7 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
             pad(&crate::t!("col-outcome"), 7),
             pad(&crate::t!("col-customer"), who_w),
             pad(&crate::t!("col-isp"), isp_w),
-            right(&crate::t!("col-amount"), 14)
+            crate::render::right(&crate::t!("col-amount"), 14)
         );
         let counter = format!("{} ", pad(&crate::t!("col-counter"), 7));
         println!(
@@ -153,10 +151,10 @@ pub fn run(ctx: &mut Ctx, args: HistoryArgs) -> anyhow::Result<ExitCode> {
             println!(
                 "{} {} {} {} {} {counter}{}",
                 pad(&when(p.created_ms), 16),
-                pad(&outcome_word(p.outcome()), 7),
+                pad(&crate::render::outcome_word(p.outcome()), 7),
                 pad(who, who_w),
                 pad(&p.isp, isp_w),
-                right(&crate::i18n::money(p.amount), 14),
+                crate::render::right(&crate::i18n::money(p.amount), 14),
                 short,
             );
         }
@@ -177,18 +175,4 @@ fn when(ms: i64) -> String {
         }
         _ => time,
     }
-}
-
-/// An outcome's word in the run's language (JSON and CSV keep `success`, `pending`, `failed`).
-pub(crate) fn outcome_word(o: crate::api::Outcome) -> String {
-    crate::t!(match o {
-        crate::api::Outcome::Success => "word-success",
-        crate::api::Outcome::Pending => "word-pending",
-        crate::api::Outcome::Failed => "word-failed",
-    })
-}
-
-/// Text right-aligned in `width` display columns.
-fn right(text: &str, width: usize) -> String {
-    console::pad_str(text, width, console::Alignment::Right, None).into_owned()
 }

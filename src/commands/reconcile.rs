@@ -115,7 +115,7 @@ pub fn run(ctx: &mut Ctx) -> anyhow::Result<ExitCode> {
 /// What to do about the payments still pending: never pay them again, and when a look-up
 /// can settle the last of them (a clock time: their answers' due time plus the grace).
 fn still_pending(ctx: &Ctx, changes: &[Change<'_>], still: usize) -> String {
-    let grace = i64::try_from(ctx.settings.lookup_grace.as_millis()).unwrap_or(i64::MAX);
+    let grace = ctx.settings.lookup_grace_ms();
     let last = changes
         .iter()
         .filter(|c| c.after == Outcome::Pending)
@@ -150,12 +150,11 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
         .unwrap_or(0);
     let narrow = crate::ui::stdout_columns() < 63 + widest;
     if !narrow {
-        let right = |t: &str, w: usize| console::pad_str(t, w, console::Alignment::Right, None).into_owned();
         println!(
             "{} {} {} {} {} {}",
             crate::render::pad(&crate::t!("col-ref"), 10),
             crate::render::pad(&crate::t!("col-customer"), 20),
-            right(&crate::t!("col-amount"), 14),
+            crate::render::right(&crate::t!("col-amount"), 14),
             crate::render::pad(&crate::t!("reconcile-was"), 7),
             crate::render::pad(&crate::t!("reconcile-now"), 7),
             crate::t!("reconcile-todo")
@@ -167,11 +166,8 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
             .get(&c.row.reference)
             .map_or(c.row.reference.as_str(), String::as_str);
         let todo = todo(c.after);
-        let was = crate::api::Outcome::parse(c.row.row_state.as_str()).map_or_else(
-            || c.row.row_state.as_str().to_string(),
-            super::history::outcome_word,
-        );
-        let now = super::history::outcome_word(c.after);
+        let was = crate::render::state_word(c.row.row_state.as_str());
+        let now = crate::render::outcome_word(c.after);
         if narrow {
             let amount = crate::i18n::money(c.row.amount);
             let room =
@@ -190,29 +186,21 @@ fn print_changes(ctx: &Ctx, journal: &crate::journal::Journal, changes: &[Change
                 "{} {} {} {} {} {todo}",
                 crate::render::pad(short, 10),
                 crate::render::pad(&crate::text::clean(who), 20),
-                console::pad_str(
-                    &crate::i18n::money(c.row.amount),
-                    14,
-                    console::Alignment::Right,
-                    None
-                ),
+                crate::render::right(&crate::i18n::money(c.row.amount), 14),
                 crate::render::pad(&was, 7),
                 crate::render::pad(&now, 7),
             );
         }
     }
     let settled = changes.len() - still;
-    let n = |count: usize| crate::i18n::devanagari(&count.to_string()).into_owned();
+    let n = crate::i18n::number;
     println!(
         "{}",
         crate::t!("reconcile-settled", settled = n(settled), still = n(still))
     );
     if still > 0 {
         let said = still_pending(ctx, changes, still);
-        match crate::render::outcome_block(crate::decide::End::Pending, &said, ctx.ui.unicode) {
-            Some(block) if ctx.ui.stderr_tty => eprintln!("{block}"),
-            _ => ctx.ui.note(&said),
-        }
+        crate::render::print_ending(&ctx.ui, crate::decide::End::Pending, &said);
     }
 }
 

@@ -43,8 +43,7 @@ fn tally(by: &BTreeMap<&'static str, Tally>, outcome: &str) -> Tally {
 /// What to do about a payment that did not go through, as the cashier is told everywhere: a
 /// pending one can be looked up conclusively once its answer was due and the grace is over.
 /// In `lang`: English in the JSON document, the run's language on a terminal.
-fn instruction(lang: crate::i18n::Lang, p: &Payment, short: &str, grace: std::time::Duration) -> String {
-    let grace_ms = i64::try_from(grace.as_millis()).unwrap_or(i64::MAX);
+fn instruction(lang: crate::i18n::Lang, p: &Payment, short: &str, grace_ms: i64) -> String {
     let after = (!p.is_settled()).then(|| p.answer_due_ms().saturating_add(grace_ms));
     crate::render::cash_in(lang, crate::decide::End::of(p.outcome()), p.amount, short, after)
 }
@@ -53,7 +52,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let date = args.date.unwrap_or_else(clock::today);
     let (start, end) = clock::day_bounds(date).ok_or_else(|| Failure::usage("--date is out of range"))?;
     let journal = ctx.journal()?;
-    let grace = ctx.settings.lookup_grace;
+    let grace = ctx.settings.lookup_grace_ms();
     let width = crate::ui::stdout_columns();
     let rows = journal.query(&Filter {
         since_ms: Some(start),
@@ -190,21 +189,17 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             } else {
                 [16, 8, 6, 18]
             };
-            let right =
-                |t: &str, w: usize| console::pad_str(t, w, console::Alignment::Right, None).into_owned();
             let row = |isp: &str, outcome: &str, count: String, amount: String| {
                 println!(
                     "{} {} {} {}",
                     render::pad(isp, isp_w),
                     render::pad(outcome, out_w),
-                    right(&count, count_w),
-                    right(&amount, amount_w)
+                    render::right(&count, count_w),
+                    render::right(&amount, amount_w)
                 );
             };
-            let word = |o: &str| {
-                crate::api::Outcome::parse(o).map_or_else(|| o.to_string(), super::history::outcome_word)
-            };
-            let n = |count: u64| crate::i18n::devanagari(&count.to_string()).into_owned();
+            let word = render::state_word;
+            let n = crate::i18n::number;
             row(
                 &crate::t!("col-isp"),
                 &crate::t!("col-outcome"),
@@ -228,7 +223,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 );
             }
         }
-        let n = |count: u64| crate::i18n::devanagari(&count.to_string()).into_owned();
+        let n = crate::i18n::number;
         let cash = crate::t!(
             "report-drawer",
             amount = crate::i18n::money(drawer.amount),
@@ -278,7 +273,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<ExitCode> {
             };
             let line = format!(
                 "{} {} {} {} {}{at}: {}",
-                super::history::outcome_word(p.outcome()).to_uppercase(),
+                crate::render::outcome_word(p.outcome()).to_uppercase(),
                 short(p),
                 crate::render::pad(who, 18).trim_end(),
                 p.isp,

@@ -65,10 +65,7 @@ pub fn run(ctx: &mut Ctx, reference: &str) -> anyhow::Result<ExitCode> {
             After::Holds(o) => crate::decide::End::of(o),
             After::Disputed { .. } => crate::decide::End::Pending,
         };
-        match crate::render::outcome_block(end, &said, ctx.ui.unicode) {
-            Some(block) => eprintln!("{block}"),
-            None => ctx.ui.note(&said),
-        }
+        crate::render::print_ending(&ctx.ui, end, &said);
     }
     Ok(exit_for(outcome))
 }
@@ -148,8 +145,7 @@ pub(crate) fn status_text(
         t!("status-refund"),
         t!("status-journal"),
     ];
-    let outcome =
-        crate::api::Outcome::parse(after).map_or_else(|| after.to_string(), super::history::outcome_word);
+    let outcome = crate::render::state_word(after);
     let mut rows: Vec<(&str, String)> = vec![
         (&labels[0], reference.to_string()),
         (&labels[1], state.to_string()),
@@ -193,13 +189,7 @@ pub(crate) fn status_text(
         },
     ));
     // Wrapped at words on a terminal; a file or a pipe gets each row on one line.
-    let label = labels
-        .iter()
-        .map(|l| console::measure_text_width(l))
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let mut out = crate::render::labelled(&rows, 0, label.max(11), crate::ui::stdout_columns());
+    let mut out = crate::render::labelled(&rows, 0, 11, crate::ui::stdout_columns());
     out.push('\n');
     out
 }

@@ -3,7 +3,6 @@
 //! messages inside JSON stay English; only what is shown on a terminal is translated.
 
 mod digits;
-pub mod help;
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -138,9 +137,27 @@ macro_rules! t {
     };
 }
 
+/// A count as a person reads it: Devanagari digits in Nepali (unless `digits = latin`).
+pub fn number(n: impl std::fmt::Display) -> String {
+    devanagari(&n.to_string()).into_owned()
+}
+
 /// An amount as a person reads it: `Rs. 1,00,000.00`, or `रु. १,००,०००.००` in Nepali.
 pub fn money(amount: crate::money::Npr) -> String {
     money_in(lang(), digits::shown(), amount)
+}
+
+/// [`money`] in a given language (English for the messages inside JSON documents).
+pub fn money_for(lang: Lang, amount: crate::money::Npr) -> String {
+    money_in(lang, digits::shown(), amount)
+}
+
+/// A time or a count in a given language: Devanagari digits in Nepali, as this run shows them.
+pub fn figures_for(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Ne => devanagari(text).into_owned(),
+    }
 }
 
 /// [`money`] for a given language and digits.

@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use serde_json::Value;
 
+mod echo;
+
 /// Where the payment of this run is, so that an interrupt (Ctrl-C, SIGTERM, SIGHUP) says the
 /// truth about the money: nothing sent, possibly sent, or answered and journaled.
 #[derive(Debug, Clone, Default)]
@@ -82,64 +84,34 @@ pub fn serve_a_queue() {
     COUNTER.store(true, Ordering::SeqCst);
 }
 
-/// Runs `call` (a commit). At a counter it runs on a thread of its own, so that the cashier's
-/// Ctrl-C ends the wait: None then, and the answer, whenever it comes, is left to a look-up.
-/// A call that panicked is None too: nobody can say whether it was sent.
-pub fn unless_given_up<T: Send + 'static>(call: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+/// How a wait at a counter ended.
+pub enum Waited<T> {
+    Answered(T),
+    /// The cashier's Ctrl-C: the answer, whenever it comes, is left to a look-up.
+    GaveUp,
+    /// The call's thread ended without an answer (it panicked): nobody can say whether it
+    /// was sent.
+    Lost,
+}
+
+/// Runs `call` (a commit and what decides it). At a counter it runs on a thread of its own,
+/// so that the cashier's Ctrl-C ends the wait, the terminal's echo off meanwhile.
+pub fn unless_given_up<T: Send + 'static>(call: impl FnOnce() -> T + Send + 'static) -> Waited<T> {
     use std::sync::mpsc::RecvTimeoutError;
     if !COUNTER.load(Ordering::SeqCst) {
-        return Some(call());
+        return Waited::Answered(call());
     }
-    let _quiet = EchoOff::new();
+    let _quiet = echo::Off::new();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _ = tx.send(call());
     });
     loop {
         match rx.recv_timeout(std::time::Duration::from_millis(50)) {
-            Ok(answer) => return Some(answer),
-            Err(RecvTimeoutError::Timeout) if GAVE_UP.swap(false, Ordering::SeqCst) => return None,
+            Ok(answer) => return Waited::Answered(answer),
+            Err(RecvTimeoutError::Timeout) if GAVE_UP.swap(false, Ordering::SeqCst) => return Waited::GaveUp,
             Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return None,
-        }
-    }
-}
-
-/// The terminal's echo turned off while a counter waits for a commit: a ^C (or any key) typed
-/// then would land beside the spinner and leave a stale line above the outcome. Restored on drop.
-struct EchoOff {
-    #[cfg(unix)]
-    saved: Option<libc::termios>,
-}
-
-impl EchoOff {
-    fn new() -> EchoOff {
-        #[cfg(unix)]
-        {
-            // SAFETY: termios is plain data that tcgetattr fills; fd 0 is this process's stdin.
-            let saved = unsafe {
-                let mut t: libc::termios = std::mem::zeroed();
-                (libc::tcgetattr(0, &mut t) == 0).then_some(t)
-            };
-            if let Some(t) = saved {
-                let mut quiet = t;
-                quiet.c_lflag &= !(libc::ECHO | libc::ECHOCTL);
-                // SAFETY: a termios read from this terminal, with two flags cleared.
-                unsafe { libc::tcsetattr(0, libc::TCSANOW, &quiet) };
-            }
-            EchoOff { saved }
-        }
-        #[cfg(not(unix))]
-        EchoOff {}
-    }
-}
-
-impl Drop for EchoOff {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        if let Some(t) = self.saved {
-            // SAFETY: the settings this terminal had before.
-            unsafe { libc::tcsetattr(0, libc::TCSANOW, &t) };
+            Err(RecvTimeoutError::Disconnected) => return Waited::Lost,
         }
     }
 }
@@ -186,7 +158,7 @@ fn interrupted(stage: &Stage) -> (Option<String>, Option<&Value>, u8) {
             Some(crate::t!(
                 "interrupt-answered",
                 reference = r,
-                outcome = crate::commands::history::outcome_word(*outcome).to_uppercase()
+                outcome = crate::render::outcome_word(*outcome).to_uppercase()
             )),
             json.as_ref(),
             outcome_exit_code(*outcome),
@@ -205,6 +177,8 @@ pub fn install_handler(json: bool) {
         if term.is_term() {
             let _ = term.show_cursor();
         }
+        // The exit below runs no destructor: a counter's wait gives the terminal its echo back here.
+        echo::restore();
         let slot = stage_slot();
         let at_counter = COUNTER.load(Ordering::SeqCst) && !matches!(*slot, Stage::Idle);
         if (at_counter || matches!(*slot, Stage::Counter)) && !TERMINATED.load(Ordering::SeqCst) {

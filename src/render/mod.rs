@@ -1,13 +1,21 @@
 //! Turning results into text for people and JSON for scripts. No I/O beyond the writer given.
 
 use console::style;
-use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use crate::api::wire::Details;
 use crate::failure::Failure;
 use crate::isp::Isp;
 use crate::money::Npr;
+
+mod customer;
+mod receipt;
+
+pub use customer::{
+    bs_date, bs_date_shown, customer_view, dates_shown, days_to_end, lookup_human, package_lines,
+    relative_end,
+};
+pub use receipt::{ReceiptLook, receipt};
 
 /// The JSON document of a failure: `{"ok": false, "error": {...}}`.
 pub fn failure_json(f: &Failure) -> Value {
@@ -67,16 +75,33 @@ pub fn failure_line(f: &Failure) -> String {
     }
     // On a terminal in the run's language ("त्रुटि:"); a file or a pipe keeps "error:".
     let word = crate::t!("word-error");
-    let first = format!("{word} ");
-    let lines = crate::text::hanging(&first, "  ", &message, crate::ui::columns());
-    let mut text = lines.join("\n");
-    text.replace_range(..word.len(), &style(&word).red().bold().for_stderr().to_string());
-    text
+    let styled = style(&word).red().bold().for_stderr().to_string();
+    crate::text::tagged(&word, &styled, &message, crate::ui::columns())
 }
 
-/// Label and value rows with the values in one column, `label` columns from the left edge
-/// (labels `indent` in), each value wrapped at words under itself to fit `cols`.
-pub fn labelled(rows: &[(&str, String)], indent: usize, label: usize, cols: usize) -> String {
+/// A payment's ending for a person: its block (failed, pending), else a note (paid).
+pub fn print_ending(ui: &crate::ui::Ui, end: crate::decide::End, text: &str) {
+    match outcome_block(end, text, ui.unicode) {
+        Some(block) => eprintln!("{block}"),
+        None => ui.note(text),
+    }
+}
+
+/// Where the values of labelled rows start: past the widest label (by display width: Nepali
+/// labels are wider than English ones) and two spaces, and at least `at_least` columns in.
+pub fn label_column<'a>(labels: impl IntoIterator<Item = &'a str>, indent: usize, at_least: usize) -> usize {
+    let widest = labels
+        .into_iter()
+        .map(console::measure_text_width)
+        .max()
+        .unwrap_or(0);
+    at_least.max(indent + widest + 2)
+}
+
+/// Label and value rows with the values in one column ([`label_column`]), the labels
+/// `indent` in, each value wrapped at words under itself to fit `cols`.
+pub fn labelled(rows: &[(&str, String)], indent: usize, at_least: usize, cols: usize) -> String {
+    let label = label_column(rows.iter().map(|(name, _)| *name), indent, at_least);
     let under = " ".repeat(label);
     let mut out = Vec::new();
     for (name, value) in rows {
@@ -102,179 +127,6 @@ pub fn lookup_json(isp: &Isp, user: &str, d: &Details) -> Value {
     })
 }
 
-/// How many days from `today` an end date the service gave is (negative: it has passed).
-pub fn days_to_end(end_date: &str, today: Date) -> Option<i64> {
-    let end: Date = end_date.trim().get(..10)?.parse().ok()?;
-    Some(crate::clock::days_between(today, end))
-}
-
-/// "expired 12 days ago", "ends today", "ends in 3 days", for an end date the service gave.
-pub fn relative_end(end_date: &str, today: Date) -> Option<String> {
-    let days = days_to_end(end_date, today)?;
-    let n = |d: i64| crate::i18n::devanagari(&d.to_string()).into_owned();
-    Some(match days {
-        0 => crate::t!("end-today"),
-        1 => crate::t!("end-tomorrow"),
-        -1 => crate::t!("end-yesterday"),
-        d if d > 0 => crate::t!("end-in", days = n(d)),
-        d => crate::t!("end-ago", days = n(-d)),
-    })
-}
-
-/// The Bikram Sambat date of an AD date, as `2082-08-11 BS` (JSON, CSV).
-pub fn bs_date(ad: Date) -> Option<String> {
-    crate::calendar::to_bs(ad).map(|bs| format!("{bs} BS"))
-}
-
-/// The same for a person: `2082-08-11 BS`, or `वि.सं. २०८२-०८-११` in Nepali.
-pub fn bs_date_shown(ad: Date) -> Option<String> {
-    crate::calendar::to_bs(ad).map(|bs| crate::t!("date-bs", date = crate::i18n::devanagari(&bs.to_string())))
-}
-
-/// An AD date (and time) with its Bikram Sambat date: in Nepali the BS date first.
-pub fn dates_shown(ad_text: &str, ad: Option<Date>) -> (String, Option<String>) {
-    let ad_text = crate::i18n::devanagari(ad_text).into_owned();
-    let bs = ad.and_then(bs_date_shown);
-    match (crate::i18n::lang(), bs) {
-        (crate::i18n::Lang::Ne, Some(bs)) => (bs, Some(ad_text)),
-        (_, bs) => (ad_text, bs),
-    }
-}
-
-fn or_dash(v: &Option<String>) -> &str {
-    v.as_deref().unwrap_or("-")
-}
-
-/// The compact human view of a lookup.
-pub fn lookup_human(isp: &Isp, d: &Details, today: Date, cols: usize) -> String {
-    let mut out = customer_view(isp, d, today, cols);
-    out.push_str(&format!("{}\n", crate::t!("view-packages")));
-    out.push_str(&package_lines(&d.packages, cols, "  ").join("\n"));
-    out.push('\n');
-    out
-}
-
-/// Who the customer is, what they have and what the ISP says they owe, fitted to `cols`.
-pub fn customer_view(isp: &Isp, d: &Details, today: Date, cols: usize) -> String {
-    let c = &d.customer;
-    let mut out = String::new();
-    let no_name = crate::t!("view-no-name");
-    let name = c.name.as_deref().unwrap_or(&no_name);
-    out.push_str(&format!(
-        "{}  {}\n",
-        style(name).bold(),
-        style(format!("{} · {}", or_dash(&c.username), isp.name)).dim()
-    ));
-    let active = |s: &Option<String>| s.as_deref().is_some_and(|v| v.eq_ignore_ascii_case("active"));
-    let status = |s: &Option<String>| -> String {
-        match s.as_deref() {
-            Some(v) if v.eq_ignore_ascii_case("active") => style(v).green().to_string(),
-            Some(v) => style(v).yellow().to_string(),
-            None => "-".into(),
-        }
-    };
-    const LABEL: usize = 18;
-    let fit = |text: &str, tail: usize| {
-        pad(text, cols.saturating_sub(LABEL + tail).max(8))
-            .trim_end()
-            .to_string()
-    };
-    let labels = [
-        crate::t!("view-mobile"),
-        crate::t!("view-status"),
-        crate::t!("view-subscription"),
-        crate::t!("view-ends"),
-        crate::t!("view-due"),
-    ];
-    let mut rows: Vec<(&str, String)> = vec![
-        (&labels[0], or_dash(&c.mobile).to_string()),
-        (&labels[1], status(&c.status)),
-    ];
-    if let Some(sub) = &d.subscription {
-        let state = sub.status.as_deref().unwrap_or("-");
-        rows.push((
-            &labels[2],
-            format!(
-                "{}  ({})",
-                fit(or_dash(&sub.package), state.len() + 4),
-                status(&sub.status)
-            ),
-        ));
-        if let Some(end) = &sub.end_date {
-            let (first, second) = dates_shown(end, end.get(..10).and_then(|e| e.parse().ok()));
-            let line = match second {
-                Some(other) => format!("{first} ({other})"),
-                None => first,
-            };
-            rows.push((&labels[3], line));
-            if let Some(rel) = relative_end(end, today) {
-                // The service may still call a subscription Active after its end: both facts.
-                let passed = days_to_end(end, today).is_some_and(|d| d < 0);
-                let said = if active(&sub.status) && passed {
-                    crate::t!("view-still-active", relative = rel)
-                } else {
-                    rel
-                };
-                rows.push(("", said));
-            }
-        }
-    }
-    let due = d.due.amount.unwrap_or(Npr::ZERO);
-    let due_text = if due > Npr::ZERO {
-        style(crate::i18n::money(due)).red().bold().to_string()
-    } else {
-        crate::i18n::money(due)
-    };
-    rows.push((
-        &labels[4],
-        match &d.due.message {
-            Some(m) => format!("{due_text}  {}", style(m).dim()),
-            None => due_text,
-        },
-    ));
-    out.push_str(&labelled(&rows, 2, LABEL, cols));
-    out.push('\n');
-    // The commit pays a package's price and nothing else; the service does not say what the
-    // ISP does with its due. Said once, here, so that the one figure to collect stays one.
-    if due > Npr::ZERO {
-        let indent = " ".repeat(18);
-        for line in crate::text::hanging(&indent, &indent, &crate::t!("view-due-note"), cols) {
-            out.push_str(&format!("{}\n", style(line).dim()));
-        }
-    }
-    out
-}
-
-/// One line per package: the amount first (never split), then the name cut with … to fit
-/// `cols` by display width, the current one marked.
-pub fn package_lines(packages: &[crate::api::wire::Package], cols: usize, indent: &str) -> Vec<String> {
-    let amount = |p: &crate::api::wire::Package| crate::i18n::money(p.amount);
-    let amt_w = packages
-        .iter()
-        .map(|p| console::measure_text_width(&amount(p)))
-        .max()
-        .unwrap_or(0);
-    let current = format!(" {}", crate::t!("view-current"));
-    packages
-        .iter()
-        .map(|p| {
-            // On a narrow terminal the mark alone says which is current: room for the name.
-            let (mark, tail) = match (p.current, cols >= 60) {
-                (true, true) => ("*", current.as_str()),
-                (true, false) => ("*", ""),
-                _ => (" ", ""),
-            };
-            let used = indent.len() + 2 + amt_w + 2 + console::measure_text_width(tail);
-            let name = keep_tail(&p.name, cols.saturating_sub(used + 1).max(8));
-            let tail = style(tail).green().to_string();
-            // Padded by display width: a Devanagari amount is narrower than its bytes.
-            let figure = amount(p);
-            let pad = " ".repeat(amt_w.saturating_sub(console::measure_text_width(&figure)));
-            format!("{indent}{mark} {pad}{figure}  {}{tail}", name.trim_end())
-        })
-        .collect()
-}
-
 /// The one instruction about the cash for a payment's ending, the same on every path (pay,
 /// counter, status, reconcile, report), in this run's language. `after_ms` is when a pending
 /// payment's look-up is due.
@@ -291,20 +143,8 @@ pub fn cash_in(
     after_ms: Option<i64>,
 ) -> String {
     use crate::decide::End;
-    use crate::i18n::{Lang, message_in};
-    let nepali = lang == Lang::Ne;
-    let amount = if nepali {
-        crate::i18n::money(amount)
-    } else {
-        amount.lakh()
-    };
-    let shown = |t: String| {
-        if nepali {
-            crate::i18n::devanagari(&t).into_owned()
-        } else {
-            t
-        }
-    };
+    use crate::i18n::message_in;
+    let amount = crate::i18n::money_for(lang, amount);
     match end {
         End::Paid => message_in(lang, "cash-paid", &[("amount", &amount)]),
         End::Failed => message_in(lang, "cash-failed", &[]),
@@ -312,7 +152,7 @@ pub fn cash_in(
         End::Pending => {
             // A clock time to come back at, never "in 5 minutes" (which 5 minutes?).
             let at = after_ms.unwrap_or_else(|| crate::clock::now_ms().saturating_add(5 * 60 * 1000));
-            let time = shown(crate::clock::local_minute_after(at));
+            let time = crate::i18n::figures_for(lang, &crate::clock::local_minute_after(at));
             message_in(
                 lang,
                 "cash-pending",
@@ -371,143 +211,34 @@ pub fn keep_tail(name: &str, width: usize) -> String {
     format!("{head}…{tail}")
 }
 
+/// Text right-aligned in `width` display columns (a Devanagari figure has more characters).
+pub fn right(text: &str, width: usize) -> String {
+    console::pad_str(text, width, console::Alignment::Right, None).into_owned()
+}
+
+/// An outcome's word in the run's language (JSON and CSV keep `success`, `pending`, `failed`).
+pub fn outcome_word(o: crate::api::Outcome) -> String {
+    crate::t!(match o {
+        crate::api::Outcome::Success => "word-success",
+        crate::api::Outcome::Pending => "word-pending",
+        crate::api::Outcome::Failed => "word-failed",
+    })
+}
+
+/// A journal state's word (`success`, `pending`, `sending`, `failed`) in the run's language.
+pub fn state_word(state: &str) -> String {
+    crate::api::Outcome::parse(state).map_or_else(|| state.to_string(), outcome_word)
+}
+
 /// Text fitted to exactly `width` display columns: cut with `…`, or padded with spaces.
 pub fn pad(text: &str, width: usize) -> String {
     console::pad_str(text, width, console::Alignment::Left, Some("…")).into_owned()
 }
 
-/// How a receipt is printed: its width, the shop it is from, the short reference, and
-/// whether it is a copy (a reprint).
-#[derive(Debug, Clone)]
-pub struct ReceiptLook<'a> {
-    pub width: usize,
-    pub shop: &'a crate::settings::Shop,
-    pub short_reference: &'a str,
-    pub copy: bool,
-}
-
-/// Lines centred in `width` (wrapped when longer).
-fn centred(out: &mut String, text: &str, width: usize) {
-    for line in crate::text::wrap(text, width) {
-        let pad = width.saturating_sub(console::measure_text_width(&line)) / 2;
-        out.push_str(&format!("{}{line}\n", " ".repeat(pad)));
-    }
-}
-
-/// The customer's receipt: what was bought, in the customer's terms. Never the account's
-/// credits (the shop's float stays in `balance`, `history` and JSON).
-pub fn receipt(p: &crate::journal::Payment, look: &ReceiptLook<'_>) -> String {
-    use crate::t;
-    let width = look.width;
-    let mut out = String::new();
-    let rule = |c: char| format!("{}\n", c.to_string().repeat(width));
-    out.push_str(&rule('='));
-    let shop = look.shop;
-    if shop.name.is_some() || shop.address.is_some() || shop.phone.is_some() || shop.pan.is_some() {
-        for part in [&shop.name, &shop.address].into_iter().flatten() {
-            centred(&mut out, part, width);
-        }
-        let contact: Vec<String> = [
-            shop.phone.as_ref().map(|t| t!("receipt-tel", phone = t)),
-            shop.pan.as_ref().map(|t| t!("receipt-pan", pan = t)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if !contact.is_empty() {
-            centred(&mut out, &contact.join("  "), width);
-        }
-        out.push_str(&rule('-'));
-    }
-    let (title, state) = match p.outcome() {
-        crate::api::Outcome::Success => (t!("receipt-paid"), t!("state-success")),
-        crate::api::Outcome::Pending => (t!("receipt-pending"), t!("state-pending")),
-        crate::api::Outcome::Failed => (t!("receipt-failed"), t!("state-failed")),
-    };
-    centred(&mut out, &title, width);
-    if look.copy {
-        centred(&mut out, &t!("receipt-copy"), width);
-    }
-    out.push_str(&rule('-'));
-    let isp_name = crate::isp::resolve(&p.isp)
-        .map(|i| i.name.to_string())
-        .unwrap_or_else(|_| p.isp.clone());
-    // In Nepali the Bikram Sambat date comes first, the AD date and time under it.
-    let (first, second) = dates_shown(
-        &crate::clock::local_time(p.created_ms),
-        crate::clock::local_date(p.created_ms),
-    );
-    let dates: Vec<String> = std::iter::once(first).chain(second).collect();
-    let date_label = t!("receipt-date");
-    let labels = [
-        t!("receipt-customer"),
-        t!("receipt-username"),
-        t!("receipt-isp"),
-        t!("receipt-package"),
-        t!("receipt-amount"),
-        t!("receipt-status"),
-        t!("receipt-ref"),
-        t!("receipt-txn"),
-        t!("receipt-counter"),
-        t!("receipt-service"),
-    ];
-    let mut rows: Vec<(&str, String)> = dates
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| (if i == 0 { date_label.as_str() } else { "" }, d))
-        .collect();
-    rows.extend([
-        (
-            labels[0].as_str(),
-            p.customer_name.clone().unwrap_or_else(|| "-".into()),
-        ),
-        (&labels[1], p.username.clone()),
-        (&labels[2], isp_name),
-        (
-            &labels[3],
-            p.package_name.clone().unwrap_or_else(|| p.package_id.clone()),
-        ),
-        (&labels[4], crate::i18n::money(p.amount)),
-        (&labels[5], state),
-        (&labels[6], look.short_reference.to_string()),
-    ]);
-    if let Some(id) = &p.transaction_id {
-        rows.push((&labels[7], id.clone()));
-    }
-    if let Some(counter) = &p.counter {
-        rows.push((&labels[8], counter.clone()));
-    }
-    if p.env != "LIVE" {
-        rows.push((&labels[9], t!("receipt-not-real", env = p.env)));
-    }
-    // The labels' column: as wide as the widest label (by display width) and a space or two.
-    let label = rows
-        .iter()
-        .map(|(l, _)| console::measure_text_width(l))
-        .max()
-        .unwrap_or(0)
-        .max(8)
-        + 2;
-    for (name, value) in rows {
-        let pad = " ".repeat(label.saturating_sub(console::measure_text_width(name)));
-        for (i, line) in crate::text::wrap(&value, width.saturating_sub(label))
-            .into_iter()
-            .enumerate()
-        {
-            if i == 0 {
-                out.push_str(&format!("{name}{pad}{line}\n"));
-            } else {
-                out.push_str(&format!("{}{line}\n", " ".repeat(label)));
-            }
-        }
-    }
-    out.push_str(&rule('='));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::Date;
 
     #[test]
     fn a_cut_package_name_keeps_its_term() {
@@ -538,7 +269,7 @@ mod tests {
     #[test]
     fn the_lookup_view_fits_80_columns_and_packages_fit_40() {
         let v: serde_json::Value =
-            serde_json::from_str(include_str!("sandbox/fixtures/active.json")).unwrap();
+            serde_json::from_str(include_str!("../sandbox/fixtures/active.json")).unwrap();
         let d = Details::from_value(&v).unwrap();
         let isp = crate::isp::resolve("izone").unwrap();
         let today: Date = "2026-11-27".parse().unwrap();

@@ -2,7 +2,7 @@
 //! The token is never a flag, and the checks that keep it safe run before any request.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::endpoint::{BaseUrl, Scheme};
@@ -11,8 +11,10 @@ use crate::money::Npr;
 use crate::secret::Secret;
 
 mod config_file;
-use config_file::{COUNTER_NAME_RULE, DEFAULT_RECEIPT_WIDTH, MAX_TOKEN_FILE_BYTES, is_counter_name, outside};
+mod inputs;
 pub use config_file::{ConfigFile, RECEIPT_WIDTHS, SETTABLE_KEYS, Shop};
+use config_file::{DEFAULT_RECEIPT_WIDTH, outside};
+use inputs::Inputs;
 
 pub const LIVE_URL: &str = "https://services.khalti.com";
 pub const TEST_URL: &str = "https://uatservices.khalti.com";
@@ -102,6 +104,8 @@ pub struct Overrides {
     pub counter: Option<String>,
     pub sandbox: bool,
     pub lang: Option<crate::i18n::Lang>,
+    /// --verbose: the banner names the host too.
+    pub verbose: bool,
 }
 
 /// Everything a command needs to know about where and how to talk, resolved once.
@@ -133,6 +137,8 @@ pub struct Settings {
     /// Set when the config file holds the token but others can read it (its mode).
     pub loose_config_mode: Option<u32>,
     pub sandbox: bool,
+    /// --verbose was given.
+    pub verbose: bool,
     /// What the config file holds that this konnect does not know, as a warning.
     pub config_warning: Option<String>,
 }
@@ -168,167 +174,6 @@ pub fn data_dir(env: EnvLookup) -> PathBuf {
     }
     let dir = directories::BaseDirs::new().map(|d| d.data_local_dir().to_path_buf());
     dir.unwrap_or_else(|| PathBuf::from(".")).join("konnect")
-}
-
-/// Where settings are read from besides the command line.
-struct Inputs<'a> {
-    flags: &'a Overrides,
-    env: EnvLookup<'a>,
-    config: &'a ConfigFile,
-    data_dir: &'a Path,
-}
-
-impl Inputs<'_> {
-    /// An environment variable, when set to something other than blanks.
-    fn var(&self, name: &'static str) -> Option<String> {
-        (self.env)(name).filter(|v| !v.trim().is_empty())
-    }
-
-    fn service_env(&self) -> Result<Sourced<Env>, Failure> {
-        if let Some(e) = self.flags.env {
-            return Ok(Sourced::new(e, Source::Flag("--env")));
-        }
-        if let Some(v) = self.var("KONNECT_ENV") {
-            let e = Env::parse(&v).ok_or_else(|| Failure::usage("KONNECT_ENV must be test or live"))?;
-            return Ok(Sourced::new(e, Source::EnvVar("KONNECT_ENV")));
-        }
-        if let Some(v) = &self.config.env {
-            let e = Env::parse(v).ok_or_else(|| {
-                Failure::auth("config env must be test or live; fix it with `konnect config set env test`")
-            })?;
-            return Ok(Sourced::new(e, Source::Config));
-        }
-        Ok(Sourced::new(Env::Test, Source::Default))
-    }
-
-    fn base_url(&self, env: Env) -> Sourced<String> {
-        if let Some(u) = &self.flags.base_url {
-            Sourced::new(u.clone(), Source::Flag("--base-url"))
-        } else if let Some(u) = self.var("KONNECT_BASE_URL") {
-            Sourced::new(u, Source::EnvVar("KONNECT_BASE_URL"))
-        } else if let Some(u) = &self.config.base_url {
-            Sourced::new(u.clone(), Source::Config)
-        } else {
-            Sourced::new(env.default_url().to_string(), Source::Default)
-        }
-    }
-
-    /// The token: the environment wins, then `--token-file` (private, capped), then the config.
-    fn token(&self) -> Result<Option<Sourced<Secret>>, Failure> {
-        if let Some(t) = self.var("KONNECT_TOKEN") {
-            return Ok(Some(Sourced::new(
-                Secret::new(t),
-                Source::EnvVar("KONNECT_TOKEN"),
-            )));
-        }
-        if let Some(path) = &self.flags.token_file {
-            return read_token_file(path).map(|t| Some(Sourced::new(t, Source::Flag("--token-file"))));
-        }
-        Ok(self
-            .config
-            .token
-            .as_ref()
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| Sourced::new(Secret::new(t.clone()), Source::Config)))
-    }
-
-    /// `KONNECT_TIMEOUT_MS` is for tests only (not in `--help`): it lets them wait milliseconds,
-    /// not the flag's one-second minimum.
-    fn timeout(&self) -> Sourced<Duration> {
-        let test_ms = self
-            .var("KONNECT_TIMEOUT_MS")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .filter(|ms| (1..=600_000).contains(ms));
-        match (self.flags.timeout, test_ms, self.config.timeout) {
-            (Some(t), _, _) => Sourced::new(t, Source::Flag("--timeout")),
-            (None, Some(ms), _) => {
-                Sourced::new(Duration::from_millis(ms), Source::EnvVar("KONNECT_TIMEOUT_MS"))
-            }
-            (None, None, Some(s)) if (1..=600).contains(&s) => {
-                Sourced::new(Duration::from_secs(s), Source::Config)
-            }
-            _ => Sourced::new(Duration::from_secs(DEFAULT_TIMEOUT), Source::Default),
-        }
-    }
-
-    /// This counter's name: `--counter`, `KONNECT_COUNTER`, config `counter`, else the
-    /// computer's name.
-    /// A name given is checked (it goes on every row, receipt and report); the computer's
-    /// name is taken as it is, cleaned.
-    fn counter(&self) -> Result<Sourced<String>, Failure> {
-        let given = if let Some(c) = &self.flags.counter {
-            Some(Sourced::new(c.clone(), Source::Flag("--counter")))
-        } else if let Some(c) = self.var("KONNECT_COUNTER") {
-            Some(Sourced::new(c, Source::EnvVar("KONNECT_COUNTER")))
-        } else {
-            outside(&self.config.counter).map(|c| Sourced::new(c, Source::Config))
-        };
-        if let Some(c) = given {
-            if !is_counter_name(&c.value) {
-                return Err(Failure::usage(format!(
-                    "the counter name from {} {COUNTER_NAME_RULE}",
-                    c.source
-                )));
-            }
-            return Ok(c);
-        }
-        let host = self
-            .var("COMPUTERNAME")
-            .or_else(|| self.var("HOSTNAME"))
-            .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
-            .map(|h| crate::text::clean(h.trim()).into_owned())
-            .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| "counter".into());
-        Ok(Sourced::new(host, Source::Default))
-    }
-
-    fn ca_file(&self) -> Option<Sourced<PathBuf>> {
-        if let Some(p) = self.var("KONNECT_CA_FILE") {
-            return Some(Sourced::new(PathBuf::from(p), Source::EnvVar("KONNECT_CA_FILE")));
-        }
-        self.config
-            .ca_file
-            .clone()
-            .map(|p| Sourced::new(p, Source::Config))
-    }
-
-    /// The sandbox keeps a journal of its own so that play money never mixes with real payments.
-    fn journal(&self) -> Sourced<PathBuf> {
-        if let Some(p) = &self.flags.journal {
-            Sourced::new(p.clone(), Source::Flag("--journal"))
-        } else if self.flags.sandbox {
-            Sourced::new(
-                self.data_dir.join("sandbox").join("journal.sqlite3"),
-                Source::Sandbox,
-            )
-        } else if let Some(p) = self.var("KONNECT_JOURNAL") {
-            Sourced::new(PathBuf::from(p), Source::EnvVar("KONNECT_JOURNAL"))
-        } else if let Some(p) = &self.config.journal {
-            Sourced::new(p.clone(), Source::Config)
-        } else {
-            Sourced::new(self.data_dir.join("journal.sqlite3"), Source::Default)
-        }
-    }
-}
-
-/// Reads the first line of a token file that only its owner can read.
-fn read_token_file(path: &Path) -> Result<Secret, Failure> {
-    if let Some(mode) = crate::private::loose_mode(path) {
-        return Err(Failure::auth(format!(
-            "the token file {p} can be read by others (mode {mode:o}); run `chmod 600 {p}`",
-            p = path.display()
-        )));
-    }
-    let text = crate::private::read_capped(path, MAX_TOKEN_FILE_BYTES)
-        .map_err(|e| Failure::auth(format!("cannot read the token file {}: {e}", path.display())))?;
-    let first = text.lines().next().unwrap_or("").trim().to_string();
-    if first.is_empty() {
-        return Err(Failure::auth(format!(
-            "the token file {} is empty",
-            path.display()
-        )));
-    }
-    Ok(Secret::new(first))
 }
 
 impl Settings {
@@ -397,6 +242,7 @@ impl Settings {
             lookup_grace: config.lookup_grace()?,
             loose_config_mode,
             sandbox: flags.sandbox,
+            verbose: flags.verbose,
             config_warning: config.unknown_keys_warning(&config_path),
             config_path,
             data_dir,
@@ -459,18 +305,25 @@ impl Settings {
 
     /// The banner's text: `TEST (not real money)`, `LIVE (real money)`.
     pub fn banner(&self) -> String {
-        let money = if self.is_live() {
-            crate::t!("banner-real")
+        self.banner_in(crate::i18n::lang(), self.verbose)
+    }
+
+    /// The banner in `lang`, the host named when `with_host` or not Khalti's own: English and
+    /// with the host in `doctor`'s JSON, which a language or --verbose must not change.
+    pub fn banner_in(&self, lang: crate::i18n::Lang, with_host: bool) -> String {
+        let said = |key: &str| crate::i18n::message_in(lang, key, &[]);
+        let money = said(if self.is_live() {
+            "banner-real"
         } else {
-            crate::t!("banner-not-real")
-        };
+            "banner-not-real"
+        });
         if self.sandbox {
-            return format!("{} ({money})", crate::t!("banner-sandbox"));
+            return format!("{} ({money})", said("banner-sandbox"));
         }
         // A cashier reads what the money is; the host only when it is not one of Khalti's own
         // (a base URL set by hand is worth a second look), or under --verbose.
         let host = match self.endpoint() {
-            Ok(u) if (u.is_host(LIVE_HOST) || u.is_host(TEST_HOST)) && !crate::ui::verbose() => None,
+            Ok(u) if (u.is_host(LIVE_HOST) || u.is_host(TEST_HOST)) && !with_host => None,
             Ok(u) => Some(u.host_port()),
             Err(_) => Some("an invalid base URL".into()),
         };
@@ -487,6 +340,11 @@ impl Settings {
         } else {
             self.env.value.label()
         }
+    }
+
+    /// The look-up grace in milliseconds, as journal times count.
+    pub fn lookup_grace_ms(&self) -> i64 {
+        i64::try_from(self.lookup_grace.as_millis()).unwrap_or(i64::MAX)
     }
 
     pub fn is_live(&self) -> bool {

@@ -185,9 +185,14 @@ fn esc_at_the_confirmation_is_no_at_once_and_ctrl_c_leaves_a_clean_line() {
 fn an_unknown_isp_on_a_terminal_opens_the_list_at_the_closest() {
     let home = Home::new();
     let mut p = spawn(&home, &["pay", "--isp", "izoen", "--user", "active"]);
-    p.expect("did you mean izone?").unwrap();
-    p.expect("choose it from the list").unwrap();
-    p.expect("ISP").unwrap();
+    let said = p.expect("did you mean izone?").unwrap().before().to_vec();
+    let asked = p.expect("? ISP").unwrap().before().to_vec();
+    // The warning is wrapped at words to the terminal: its words, in order.
+    let flat = String::from_utf8_lossy(&[said, asked].concat())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("choose it from the list"), "{flat}");
     p.send("\r").unwrap(); // the closest, preselected
     p.expect("Chandra Mani Neupane").unwrap();
     p.expect("Package").unwrap();

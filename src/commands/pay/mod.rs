@@ -11,16 +11,20 @@ use crate::cli::PayArgs;
 use crate::context::Ctx;
 use crate::decide::{self, End, Next, Verdict};
 use crate::failure::{Failure, Kind};
-use crate::interrupt::{self, Stage};
+use crate::interrupt::{self, Stage, Waited};
 use crate::isp::Isp;
 use crate::journal::{Attempt, Begun, Journal};
 use crate::money::Npr;
 use crate::prompt;
 use crate::render;
 
+mod confirmation;
 mod outcome;
 mod repeat_guard;
 
+use confirmation::confirm;
+#[cfg(test)]
+pub(crate) use confirmation::summary;
 use outcome::{document, failure_of, report};
 use repeat_guard::{already_paid, repeat, repeat_guard};
 
@@ -67,58 +71,6 @@ fn choose_package<'d>(ctx: &Ctx, details: &'d Details, wanted: Option<&str>) -> 
             "missing --package ID (run `konnect lookup` to see the packages), or run on a terminal to choose",
         )),
     }
-}
-
-/// The summary the cashier confirms, on stderr: one column of labels, as the customer's view.
-pub(crate) fn summary(details: &Details, package: &Package, banner: &str) -> String {
-    const LABEL: usize = 18;
-    let c = &details.customer;
-    // The due was shown, with what it means, in the customer's view: here one figure only,
-    // the one to collect.
-    let due = match details.due.amount {
-        Some(a) if a > crate::money::Npr::ZERO => crate::t!("confirm-due-above"),
-        _ => crate::t!("confirm-due-none"),
-    };
-    let labels = [
-        crate::t!("confirm-customer"),
-        crate::t!("confirm-customer-status"),
-        crate::t!("confirm-due"),
-        crate::t!("confirm-package"),
-        crate::t!("confirm-collect"),
-        crate::t!("confirm-service"),
-    ];
-    // The values' column: past the widest label (Nepali's are wider than English's).
-    let widest = labels
-        .iter()
-        .map(|l| console::measure_text_width(l))
-        .max()
-        .unwrap_or(0);
-    let label = LABEL.max(widest + 4);
-    let rows = [
-        (
-            labels[0].as_str(),
-            format!(
-                "{} ({})",
-                c.name.as_deref().unwrap_or("-"),
-                c.username.as_deref().unwrap_or("-")
-            ),
-        ),
-        (&labels[1], c.status.as_deref().unwrap_or("-").to_string()),
-        (&labels[2], due),
-        (
-            &labels[3],
-            crate::render::keep_tail(&package.name, crate::ui::columns().saturating_sub(label + 1)),
-        ),
-        (
-            &labels[4],
-            console::style(crate::i18n::money(package.amount))
-                .bold()
-                .for_stderr()
-                .to_string(),
-        ),
-        (&labels[5], banner.to_string()),
-    ];
-    crate::render::labelled(&rows, 2, label, crate::ui::columns())
 }
 
 /// What this run is paying: the customer as the service knows them and the chosen package.
@@ -351,38 +303,39 @@ fn send_once(
         after_ms: due_after_ms,
         json,
     });
-    // Owned, for the thread a counter waits on (and may stop waiting for).
-    let (c, reference_, package, amount, session) = (
-        client.clone(),
-        reference.clone(),
-        request.package_id.to_string(),
-        request.amount,
-        request.session_id.to_string(),
-    );
-    let commit = move || {
-        c.commit(&CommitRequest {
-            reference: &reference_,
-            package_id: &package,
-            amount,
-            session_id: &session,
-        })
+    // The commit and the look-up a refusal asks for, owned: a counter runs them on a thread
+    // it may stop waiting for.
+    let (c, owned, amount) = (client.clone(), request.owned(), order.package.amount);
+    let decide = move || {
+        let request = owned.request();
+        let answer = c.commit(&request);
+        classify(&c, request.reference, amount, answer)
     };
-    let answer = ctx.ui.spin(
+    let waited = ctx.ui.spin(
         &crate::t!("spin-paying", amount = crate::i18n::money(order.package.amount)),
-        || interrupt::unless_given_up(commit),
+        || interrupt::unless_given_up(decide),
     );
-    match answer {
-        Some(answer) => Sent {
-            verdict: classify(client, &reference, order.package.amount, answer),
+    // Without an answer the request may still be out: its answer stays due until the time-out
+    // stamped ahead, and a look-up before then decides nothing.
+    let unanswered = |verdict: Verdict| Sent {
+        verdict,
+        ended: false,
+        after_ms: due_after_ms,
+    };
+    match waited {
+        Waited::Answered(verdict) => Sent {
+            verdict,
             ended: true,
             after_ms: look_up_after(ctx),
         },
-        None => Sent {
-            verdict: Verdict::new(End::Pending, "the cashier stopped waiting for the answer")
+        Waited::GaveUp => unanswered(
+            Verdict::new(End::Pending, "the cashier stopped waiting for the answer")
                 .plainly(crate::t!("why-stopped-waiting")),
-            ended: false,
-            after_ms: due_after_ms,
-        },
+        ),
+        Waited::Lost => unanswered(
+            Verdict::new(End::Pending, "the commit's answer was lost (an internal error)")
+                .plainly(crate::t!("why-lost")),
+        ),
     }
 }
 
@@ -426,27 +379,6 @@ fn dry_run(ctx: &Ctx, client: &Client, request: &CommitRequest<'_>) {
     } else {
         println!("Dry run: nothing was sent. The payment would be:\nPOST {url}");
         println!("{}", serde_json::to_string_pretty(&body).unwrap_or_default());
-    }
-}
-
-/// The cashier's yes, after the summary; no is a cancellation with nothing sent.
-fn confirm(ctx: &Ctx, order: &Order<'_>) -> Result<(), Failure> {
-    eprintln!(
-        "{}",
-        summary(order.details, &order.package, &ctx.settings.banner())
-    );
-    let question = crate::t!(
-        "confirm-question",
-        amount = crate::i18n::money(order.package.amount),
-        name = order.details.customer.name.as_deref().unwrap_or(&order.user)
-    );
-    if prompt::confirm(&question, !ctx.settings.is_live())? {
-        Ok(())
-    } else {
-        Err(
-            Failure::new(Kind::Cancelled, "payment declined; nothing was sent")
-                .with_plain(Some(crate::t!("confirm-declined"))),
-        )
     }
 }
 
@@ -524,7 +456,7 @@ fn low_balance_warning(ctx: &Ctx, journal: &Journal, package: &Package) -> Resul
 }
 
 fn grace_ms(ctx: &Ctx) -> i64 {
-    i64::try_from(ctx.settings.lookup_grace.as_millis()).unwrap_or(i64::MAX)
+    ctx.settings.lookup_grace_ms()
 }
 
 /// When a pending payment's look-up can settle it: its commit has ended, the grace runs now.

@@ -31,13 +31,8 @@ pub(super) fn already_paid(
         ),
         _ => String::new(),
     };
-    let (amount, when) = match lang {
-        Lang::En => (prev.amount.lakh(), crate::clock::local_time(prev.created_ms)),
-        Lang::Ne => (
-            crate::i18n::money(prev.amount),
-            crate::i18n::devanagari(&crate::clock::local_time(prev.created_ms)).into_owned(),
-        ),
-    };
+    let amount = crate::i18n::money_for(lang, prev.amount);
+    let when = crate::i18n::figures_for(lang, &crate::clock::local_time(prev.created_ms));
     let args = [
         ("user", order.user.as_str()),
         ("handle", handle.as_str()),
@@ -49,7 +44,7 @@ pub(super) fn already_paid(
     if prev.is_settled() {
         let outcome = match lang {
             Lang::En => prev.outcome().as_str().to_string(),
-            Lang::Ne => crate::commands::history::outcome_word(prev.outcome()),
+            Lang::Ne => crate::render::outcome_word(prev.outcome()),
         };
         return said(
             "repeat-paid",
