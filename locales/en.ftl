@@ -233,3 +233,7 @@ word-error = error:
 word-warning = warning:
 word-yes = yes
 word-no = no
+
+## A typed username
+username-empty = the username is empty
+username-invalid = '{ $text }' is not a username: no spaces or control characters, at most 100 characters

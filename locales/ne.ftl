@@ -234,3 +234,7 @@ word-error = त्रुटि:
 word-warning = चेतावनी:
 word-yes = हो
 word-no = होइन
+
+## A typed username
+username-empty = युजरनेम खाली छ
+username-invalid = '{ $text }' युजरनेम होइन: बीचमा खाली ठाउँ वा नियन्त्रण अक्षर हुँदैन, बढीमा १०० अक्षर

@@ -150,7 +150,7 @@ pub fn next_customer(initial: &str, tab: Option<&str>) -> Result<Asked, Failure>
                 (!reference.is_empty()).then(|| reference.to_string()),
             ));
         }
-        match check_username(typed) {
+        match check_username_in(crate::i18n::lang(), typed) {
             Ok(user) => return Ok(Asked::Customer(user)),
             Err(why) => {
                 eprintln!("{why}");
@@ -160,16 +160,24 @@ pub fn next_customer(initial: &str, tab: Option<&str>) -> Result<Asked, Failure>
     }
 }
 
-/// Checks a username the same way for `--user` and for the prompt.
+/// Checks a username the same way for `--user` and for the prompt; why not, in English (a
+/// flag's error, which JSON carries).
 pub fn check_username(text: &str) -> Result<String, String> {
+    check_username_in(crate::i18n::Lang::En, text)
+}
+
+/// [`check_username`], saying why not in `lang`: the prompt's, in the run's language.
+pub fn check_username_in(lang: crate::i18n::Lang, text: &str) -> Result<String, String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("the username is empty".into());
+        return Err(crate::i18n::message_in(lang, "username-empty", &[]));
     }
     if t.chars().count() > 100 || t.chars().any(|c| c.is_whitespace() || crate::text::is_unsafe(c)) {
-        return Err(format!(
-            "'{}' is not a username: no spaces or control characters, at most 100 characters",
-            crate::text::clean(&t.chars().take(100).collect::<String>())
+        let shown = crate::text::clean(&t.chars().take(100).collect::<String>()).into_owned();
+        return Err(crate::i18n::message_in(
+            lang,
+            "username-invalid",
+            &[("text", &shown)],
         ));
     }
     Ok(t.to_string())
@@ -180,7 +188,7 @@ pub fn username() -> Result<String, Failure> {
     let text: String = asked(|| {
         Input::with_theme(&theme())
             .with_prompt(crate::t!("prompt-username"))
-            .validate_with(|s: &String| check_username(s).map(|_| ()))
+            .validate_with(|s: &String| check_username_in(crate::i18n::lang(), s).map(|_| ()))
             .interact_text_on(&Term::stderr())
     })?;
     check_username(&text).map_err(Failure::usage)
@@ -344,5 +352,9 @@ mod tests {
         assert!(check_username("").is_err());
         assert!(check_username("a b").is_err());
         assert!(check_username(&"x".repeat(101)).is_err());
+        // The prompt says why in the run's language; the flag's error (JSON) stays English.
+        let why = check_username_in(crate::i18n::Lang::Ne, "a b").unwrap_err();
+        assert!(why.contains("युजरनेम होइन") && why.contains("'a b'"), "{why}");
+        assert!(check_username("a b").unwrap_err().contains("is not a username"));
     }
 }
