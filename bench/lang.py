@@ -33,8 +33,10 @@ def main():
     home = tempfile.mkdtemp(prefix="konnect-lang-")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KONNECT_", "XDG_", "LC_", "LANG"))}
     env.update(HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config", NO_COLOR="1")
+    # Credits for every pay the runs make (the sandbox's default runs out after 16).
     sandbox = subprocess.Popen([BIN, "sandbox", "--addr", "127.0.0.1:0"], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, env=env, text=True)
+                               stderr=subprocess.DEVNULL, env={**env, "KONNECT_SANDBOX_CREDITS": "100000000"},
+                               text=True)
     try:
         env["KONNECT_BASE_URL"] = sandbox.stdout.readline().strip().split("=", 1)[1]
         env["KONNECT_TOKEN"] = sandbox.stdout.readline().strip().split("=", 1)[1]
