@@ -177,11 +177,10 @@ pub fn install_handler(json: bool) {
         if term.is_term() {
             let _ = term.show_cursor();
         }
-        // The exit below runs no destructor: a counter's wait gives the terminal its echo back here.
-        echo::restore();
         let slot = stage_slot();
+        // Stage::Counter is only ever set by a counter, after serve_a_queue.
         let at_counter = COUNTER.load(Ordering::SeqCst) && !matches!(*slot, Stage::Idle);
-        if (at_counter || matches!(*slot, Stage::Counter)) && !TERMINATED.load(Ordering::SeqCst) {
+        if at_counter && !TERMINATED.load(Ordering::SeqCst) {
             // At a counter the cashier's Ctrl-C never ends the shift: at a question it
             // returns to the next customer, while a commit is out it stops the wait, and once
             // the answer is in the outcome is printed as usual.
@@ -191,6 +190,8 @@ pub fn install_handler(json: bool) {
             SEEN.fetch_add(1, Ordering::SeqCst);
             return;
         }
+        // The exit below runs no destructor: a counter's wait gives the terminal its echo back here.
+        echo::restore();
         let (message, doc, code) = interrupted(&slot);
         match doc {
             Some(doc) => println!("{}", crate::text::json_line(doc)),
