@@ -53,22 +53,13 @@ pub fn slugs() -> Vec<&'static str> {
     ISPS.iter().map(|i| i.slug).collect()
 }
 
-/// Finds an ISP by slug (case-insensitive), and says plainly when it has moved away.
+/// Finds an ISP by its slug, whole (any case), and says plainly when it has moved away. A
+/// start of a slug is refused like a typo, with the slug it may mean: a slug added later must
+/// never change which ISP an existing script pays.
 pub fn resolve(slug: &str) -> Result<&'static Isp, IspError> {
     let wanted = slug.trim().to_ascii_lowercase();
     if let Some(isp) = ISPS.iter().find(|i| i.slug == wanted) {
         return Ok(isp);
-    }
-    // An unambiguous start of a slug or of a display name (`world`, `loop`).
-    let starts: Vec<&'static Isp> = ISPS
-        .iter()
-        .filter(|i| {
-            !wanted.is_empty()
-                && (i.slug.starts_with(&wanted) || i.name.to_ascii_lowercase().starts_with(&wanted))
-        })
-        .collect();
-    if let [only] = starts[..] {
-        return Ok(only);
     }
     if let Some((s, name, to)) = MOVED.iter().find(|(s, ..)| *s == wanted) {
         return Err(IspError::Moved {
@@ -82,16 +73,27 @@ pub fn resolve(slug: &str) -> Result<&'static Isp, IspError> {
     })
 }
 
-/// ", did you mean izone?" for a slug close to a known one (a typo), else nothing.
+/// ", did you mean izone?" for a slug close to a known one (a typo, or a start), else nothing.
 fn suggestion(slug: &str) -> String {
     closest(slug)
         .map(|i| format!(", did you mean {}?", i.slug))
         .unwrap_or_default()
 }
 
-/// The ISP whose slug is within two typos of `slug`, the closest first.
+/// The ISP `slug` most likely means: the only one whose slug or name it starts, else the one
+/// whose slug is within two typos of it, the closest first.
 pub fn closest(slug: &str) -> Option<&'static Isp> {
     let wanted = slug.trim().to_ascii_lowercase();
+    let starts: Vec<&'static Isp> = ISPS
+        .iter()
+        .filter(|i| {
+            !wanted.is_empty()
+                && (i.slug.starts_with(&wanted) || i.name.to_ascii_lowercase().starts_with(&wanted))
+        })
+        .collect();
+    if let [only] = starts[..] {
+        return Some(only);
+    }
     ISPS.iter()
         .map(|i| (strsim::levenshtein(&wanted, i.slug), i))
         .filter(|(distance, _)| *distance <= 2)
@@ -107,10 +109,22 @@ mod tests {
     fn resolves_known_moved_and_unknown() {
         assert_eq!(resolve("izone").unwrap().name, "Izone");
         assert_eq!(resolve(" DG-Link ").unwrap().slug, "dg-link");
-        assert_eq!(
-            resolve("world").unwrap().slug,
-            "world-fiber-net",
-            "a start of the slug"
+        // A start is refused like a typo, with the slug it may mean.
+        for start in ["world", "i", "Loop Net"] {
+            let e = resolve(start).unwrap_err().to_string();
+            assert!(e.starts_with(&format!("unknown ISP '{start}'")), "{e}");
+        }
+        assert!(
+            resolve("world")
+                .unwrap_err()
+                .to_string()
+                .contains("did you mean world-fiber-net?")
+        );
+        assert!(
+            resolve("i")
+                .unwrap_err()
+                .to_string()
+                .contains("did you mean izone?")
         );
         let typo = resolve("izome").err().unwrap().to_string();
         assert!(typo.contains("did you mean izone?"), "{typo}");
