@@ -13,23 +13,39 @@ const NEWEST_ROWS: i64 = 2000;
 pub struct Known {
     pub username: String,
     pub name: Option<String>,
+    pub isp: String,
 }
 
 impl Journal {
     /// The customers paid at `isp` (any outcome), the most recent first, each once.
     pub fn customers_at(&self, isp: &str) -> Result<Vec<Known>, Failure> {
-        let rows = self.rows(
-            "SELECT username, customer_name FROM payments WHERE env = ?1 AND isp = ?2 \
-             ORDER BY created_ms DESC LIMIT ?3",
-            &[self.env.as_str().into(), isp.into(), NEWEST_ROWS.into()],
-        )?;
+        self.customers(Some(isp))
+    }
+
+    /// The customers paid at `isp`, or at any ISP, the most recent first, each once per ISP.
+    pub fn customers(&self, isp: Option<&str>) -> Result<Vec<Known>, Failure> {
+        let env = self.env.as_str().into();
+        let rows = match isp {
+            Some(isp) => self.rows(
+                "SELECT username, customer_name, isp FROM payments WHERE env = ?1 AND isp = ?2 \
+                 ORDER BY created_ms DESC LIMIT ?3",
+                &[env, isp.into(), NEWEST_ROWS.into()],
+            )?,
+            None => self.rows(
+                "SELECT username, customer_name, isp FROM payments WHERE env = ?1 \
+                 ORDER BY created_ms DESC LIMIT ?2",
+                &[env, NEWEST_ROWS.into()],
+            )?,
+        };
         let mut seen = std::collections::HashSet::new();
         Ok(rows
             .iter()
             .filter_map(|r| {
                 let username = r.first().and_then(Value::text)?;
                 let name = r.get(1).and_then(Value::text);
-                seen.insert(username.clone()).then_some(Known { username, name })
+                let isp = r.get(2).and_then(Value::text)?;
+                seen.insert((isp.clone(), username.clone()))
+                    .then_some(Known { username, name, isp })
             })
             .collect())
     }
@@ -61,6 +77,7 @@ mod tests {
             .map(|n| Known {
                 username: (*n).into(),
                 name: None,
+                isp: "izone".into(),
             })
             .collect()
     }

@@ -4,12 +4,15 @@
 pub mod backup;
 pub mod customers;
 mod damage;
+mod days;
 pub use damage::DAMAGED;
+pub use days::Day;
 mod location;
 mod paying;
 mod payment;
 pub mod postgres;
 pub mod postgres_url;
+mod read_only;
 pub mod restore;
 mod schema;
 mod short_refs;
@@ -96,7 +99,7 @@ impl Journal {
             }
         })?;
         Ok(Journal {
-            store: RefCell::new(Box::new(store::Sqlite { conn })),
+            store: RefCell::new(Box::new(store::Sqlite::new(conn))),
             shown: path.to_path_buf(),
             env: env.to_string(),
             location: path.to_path_buf(),

@@ -193,7 +193,7 @@ fn load_copy(src: &Path) -> Result<Connection, Failure> {
     migrate(&mut mem).map_err(|e| refuse(format!("it cannot be brought up to date: {e}")))?;
     // Every row as konnect reads it: a copy that history could not show is no copy.
     let probe = Journal {
-        store: RefCell::new(Box::new(Sqlite { conn: mem })),
+        store: RefCell::new(Box::new(Sqlite::new(mem))),
         shown: src.to_path_buf(),
         env: String::new(),
         location: src.to_path_buf(),

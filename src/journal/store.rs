@@ -92,6 +92,15 @@ pub const BUSY: Duration = Duration::from_secs(15);
 /// A SQLite file.
 pub struct Sqlite {
     pub conn: Connection,
+    /// How long a busy database is waited for: [`BUSY`], or nothing for a read that would
+    /// rather give up (shell completion).
+    pub patience: Duration,
+}
+
+impl Sqlite {
+    pub fn new(conn: Connection) -> Sqlite {
+        Sqlite { conn, patience: BUSY }
+    }
 }
 
 /// Another process holds the lock (or is recovering the WAL): wait and try again.
@@ -104,8 +113,16 @@ pub fn is_busy(e: &rusqlite::Error) -> bool {
 
 /// Runs `f` again while the database is busy, up to [`BUSY`]: SQLite's busy handler does not
 /// cover every case (switching to WAL, recovering a WAL another process just left).
-pub fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
-    let deadline = Instant::now() + BUSY;
+pub fn retry_busy<T>(f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    retry_busy_within(BUSY, f)
+}
+
+/// [`retry_busy`], giving up after `patience`.
+fn retry_busy_within<T>(
+    patience: Duration,
+    mut f: impl FnMut() -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    let deadline = Instant::now() + patience;
     let mut pause = Duration::from_millis(2);
     loop {
         match f() {
@@ -141,14 +158,16 @@ fn from_sqlite(v: rusqlite::types::ValueRef<'_>) -> Value {
 impl Store for Sqlite {
     fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64, String> {
         let params: Vec<rusqlite::types::Value> = args.iter().map(to_sqlite).collect();
-        retry_busy(|| self.conn.execute(sql, rusqlite::params_from_iter(params.iter())))
-            .map(|n| n as u64)
-            .map_err(|e| e.to_string())
+        retry_busy_within(self.patience, || {
+            self.conn.execute(sql, rusqlite::params_from_iter(params.iter()))
+        })
+        .map(|n| n as u64)
+        .map_err(|e| e.to_string())
     }
 
     fn rows(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Vec<Value>>, String> {
         let params: Vec<rusqlite::types::Value> = args.iter().map(to_sqlite).collect();
-        retry_busy(|| {
+        retry_busy_within(self.patience, || {
             let mut stmt = self.conn.prepare(sql)?;
             let width = stmt.column_count();
             let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
@@ -166,7 +185,8 @@ impl Store for Sqlite {
     }
 
     fn begin(&mut self, _keys: &[String]) -> Result<(), String> {
-        retry_busy(|| self.conn.execute_batch("BEGIN IMMEDIATE")).map_err(|e| e.to_string())
+        retry_busy_within(self.patience, || self.conn.execute_batch("BEGIN IMMEDIATE"))
+            .map_err(|e| e.to_string())
     }
 
     fn commit(&mut self) -> Result<(), String> {
