@@ -139,7 +139,10 @@ pub enum Command {
         after_help = "Examples:\n  konnect version\n  konnect --json version\n  konnect --version --verbose"
     )]
     Version,
-    /// Print a shell completion script
+    /// Print a shell's completion script (`source <(konnect completions bash)`)
+    #[command(
+        after_help = "Tab then completes commands, flags, ISP slugs, and from the journal: references (status,\nreceipt), customers paid before (--user) and days with payments (--date, --since).\n\nExamples:\n  source <(konnect completions bash)            (in ~/.bashrc)\n  source <(konnect completions zsh)             (in ~/.zshrc, after compinit)\n  konnect completions fish | source             (in ~/.config/fish/config.fish)\n  konnect completions powershell | Out-String | Invoke-Expression   (in $PROFILE)"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -147,9 +150,6 @@ pub enum Command {
     /// Serve the built-in simulator; prints its base URL and a test token
     #[cfg(feature = "sandbox")]
     Sandbox(SandboxArgs),
-    /// The short references of recent payments, one a line, for shell completion
-    #[command(name = "__references", hide = true)]
-    References,
 }
 
 #[derive(Debug, Clone, Args)]

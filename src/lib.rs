@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod completion;
 pub mod context;
 pub mod decide;
 pub mod endpoint;

@@ -15,8 +15,12 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let json = std::env::args_os().any(|a| a == "--json");
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // A shell's Tab: answered before anything else can print, wait or install a handler.
+    if let Some(code) = konnect::completion::answer_if_asked(&args) {
+        return code;
+    }
+    let json = args.iter().any(|a| a == "--json");
     if let Some(json) = konnect::commands::version::asked_verbosely(&args) {
         return konnect::commands::version::run(json).unwrap_or(ExitCode::FAILURE);
     }

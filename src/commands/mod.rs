@@ -55,7 +55,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Doctor => doctor::run(ctx),
         // Its own copies are what it makes; a restore must not be followed by a copy of it.
         Command::Journal(cmd) => return journal::run(ctx, cmd),
-        Command::References => return completions::references(ctx),
         Command::Completions { .. } | Command::Version => unreachable!("handled above"),
         #[cfg(feature = "sandbox")]
         Command::Sandbox(_) => unreachable!("handled above"),

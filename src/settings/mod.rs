@@ -49,7 +49,7 @@ impl Env {
         }
     }
 
-    fn parse(text: &str) -> Option<Env> {
+    pub fn parse(text: &str) -> Option<Env> {
         match text.trim().to_ascii_lowercase().as_str() {
             "test" | "uat" | "staging" => Some(Env::Test),
             "live" | "prod" | "production" => Some(Env::Live),
@@ -174,6 +174,35 @@ pub fn data_dir(env: EnvLookup) -> PathBuf {
     }
     let dir = directories::BaseDirs::new().map(|d| d.data_local_dir().to_path_buf());
     dir.unwrap_or_else(|| PathBuf::from(".")).join("konnect")
+}
+
+/// The journal a run would use and the environment whose rows it would see, resolved as
+/// [`Settings::resolve`] does but without the token: what shell completion reads.
+pub fn journal_to_read(flags: &Overrides, env: EnvLookup) -> Result<(PathBuf, &'static str), Failure> {
+    let config = ConfigFile::load(&config_path(env))?;
+    let data_dir = data_dir(env);
+    let inputs = Inputs {
+        flags,
+        env,
+        config: &config,
+        data_dir: &data_dir,
+    };
+    let label = if flags.sandbox {
+        Env::Test.label()
+    } else {
+        let service_env = inputs.service_env()?.value;
+        label_of(&inputs.base_url(service_env).value, service_env)
+    };
+    Ok((inputs.journal().value, label))
+}
+
+/// The environment a base URL means: LIVE when it is the live host whatever --env says.
+fn label_of(base_url: &str, env: Env) -> &'static str {
+    if BaseUrl::parse(base_url).is_ok_and(|u| u.is_host(LIVE_HOST)) {
+        "LIVE"
+    } else {
+        env.label()
+    }
 }
 
 impl Settings {
@@ -335,11 +364,7 @@ impl Settings {
 
     /// LIVE when the live host is the target whatever --env says, TEST otherwise.
     pub fn env_label(&self) -> &'static str {
-        if self.endpoint().is_ok_and(|u| u.is_host(LIVE_HOST)) {
-            "LIVE"
-        } else {
-            self.env.value.label()
-        }
+        label_of(&self.base_url.value, self.env.value)
     }
 
     /// The look-up grace in milliseconds, as journal times count.

@@ -40,50 +40,10 @@ fn completions_are_in_sync() {
 }
 
 #[test]
-fn isp_slugs_complete_as_values_of_isp() {
-    let bash =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/konnect.bash"))
-            .unwrap();
-    assert!(
-        bash.contains("izone world-fiber-net dg-link loop-network acme-internet"),
-        "bash offers the slugs"
-    );
-    let zsh =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/_konnect")).unwrap();
-    for isp in konnect::isp::ISPS {
-        let offered = format!("{}\\:\"{}\"", isp.slug, isp.name);
-        assert!(zsh.contains(&offered), "zsh offers {offered}");
-    }
-}
-
-#[test]
 fn man_page_is_in_sync() {
     let mut out = Vec::new();
     clap_mangen::Man::new(konnect::cli::Cli::command())
         .render(&mut out)
         .unwrap();
     check("doc/konnect.1", &out);
-}
-
-#[test]
-fn references_complete_from_the_journal_and_user_names_do_not_complete_files() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let bash = std::fs::read_to_string(root.join("completions/konnect.bash")).unwrap();
-    assert_eq!(
-        bash.matches("$(konnect __references 2>/dev/null)").count(),
-        2,
-        "status and receipt"
-    );
-    let user = bash.split("--user)").nth(1).unwrap();
-    assert!(!user[..80].contains("compgen -f"), "--user offers no file names");
-    let zsh = std::fs::read_to_string(root.join("completions/_konnect")).unwrap();
-    assert_eq!(zsh.matches(":_konnect_references'").count(), 2, "{zsh}");
-    let home = crate::common::Home::new();
-    let pay = crate::common::pay_args("active", "1-13286-5-3", &[]);
-    let (_, doc, _) = crate::common::run_json(home.sandbox(&pay));
-    let reference = doc["reference"].as_str().unwrap();
-    let (code, out, err) = crate::common::run(home.sandbox(&["__references"]));
-    assert_eq!(code, 0, "{err}");
-    let short = out.trim();
-    assert!(short.len() >= 8 && reference.ends_with(short), "{out}");
 }

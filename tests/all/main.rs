@@ -9,6 +9,9 @@ mod bounds;
 mod client;
 // Before the others, by name: its stalls are waited out while the rest run.
 mod commit_stall;
+mod completion;
+#[cfg(unix)]
+mod completion_shells;
 mod generated;
 mod hostile;
 mod lookup;

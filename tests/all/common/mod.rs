@@ -4,6 +4,8 @@
 
 pub mod pg;
 mod scratch;
+#[cfg(unix)]
+pub mod terminal;
 
 pub use scratch::scratch;
 

@@ -1,0 +1,113 @@
+//! The words a shell hands over for a completion: what is already typed before the word under
+//! the cursor, read as konnect will read it (`--flag VALUE` or `--flag=VALUE`, the last one
+//! winning), so that the journal, the environment and the ISP on the line are honoured.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use crate::settings::{Env, Overrides};
+
+/// The command line being completed.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    /// The words before the one being completed, up to a `--` (after it nothing is a flag).
+    before: Vec<String>,
+    /// The word being completed, as far as it is typed.
+    current: String,
+}
+
+impl Line {
+    /// The line of `words` (the program's name first) completed at `index`.
+    pub fn new(words: &[OsString], index: usize) -> Line {
+        let text = |w: &OsString| w.to_string_lossy().into_owned();
+        let before = words
+            .iter()
+            .take(index)
+            .skip(1)
+            .take_while(|w| *w != "--")
+            .map(text)
+            .collect();
+        Line {
+            before,
+            current: words.get(index).map(text).unwrap_or_default(),
+        }
+    }
+
+    pub fn current(&self) -> &str {
+        &self.current
+    }
+
+    /// The value last given to the long flag `flag` (`--isp`) before the cursor.
+    pub fn value_of(&self, flag: &str) -> Option<&str> {
+        let mut found = None;
+        let mut words = self.before.iter();
+        while let Some(word) = words.next() {
+            if word == flag {
+                found = words.next().map(String::as_str).or(found);
+            } else if let Some(value) = word.strip_prefix(flag).and_then(|w| w.strip_prefix('=')) {
+                found = Some(value);
+            }
+        }
+        found
+    }
+
+    /// Whether the switch `flag` (`--sandbox`) is on the line.
+    pub fn has(&self, flag: &str) -> bool {
+        self.before.iter().any(|w| w == flag)
+    }
+
+    /// What the line says about where the journal is and which environment it is for.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            env: self.value_of("--env").and_then(Env::parse),
+            base_url: self.value_of("--base-url").map(str::to_string),
+            journal: self.value_of("--journal").map(PathBuf::from),
+            sandbox: self.has("--sandbox"),
+            ..Overrides::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(words: &[&str]) -> Line {
+        let words: Vec<OsString> = words.iter().map(OsString::from).collect();
+        Line::new(&words, words.len() - 1)
+    }
+
+    #[test]
+    fn flags_before_the_cursor_are_read_as_konnect_reads_them() {
+        let l = line(&[
+            "konnect",
+            "--journal=/a.sqlite3",
+            "--env",
+            "live",
+            "pay",
+            "--env",
+            "test",
+            "--isp",
+            "izone",
+            "--user",
+            "97",
+        ]);
+        assert_eq!(l.value_of("--journal"), Some("/a.sqlite3"));
+        assert_eq!(l.value_of("--env"), Some("test"), "the last one wins");
+        assert_eq!(l.value_of("--isp"), Some("izone"));
+        assert_eq!(l.current(), "97");
+        assert_eq!(l.overrides().env, Some(Env::Test));
+        assert!(!l.has("--sandbox"));
+    }
+
+    #[test]
+    fn the_word_under_the_cursor_and_what_follows_a_double_dash_are_not_flags() {
+        let l = line(&["konnect", "pay", "--isp", "izo"]);
+        assert_eq!(l.value_of("--isp"), None, "a value being typed is not given yet");
+        let l = line(&["konnect", "status", "--", "--sandbox", ""]);
+        assert!(!l.has("--sandbox"));
+        let l = line(&["konnect", "--env"]);
+        assert_eq!(l.value_of("--env"), None);
+        assert_eq!(l.current(), "--env");
+    }
+}

@@ -1,0 +1,343 @@
+//! Tab completion's answers, as a shell's script asks for them (`KONNECT_COMPLETE=SHELL
+//! konnect -- WORDS…`): from the journal only, in its order, quiet on any trouble.
+
+use crate::common::{self, Home};
+
+use std::path::Path;
+
+/// What konnect answers fish (`value<TAB>description` lines) for the words typed, the last
+/// being the one under the cursor; stderr must stay empty whatever happens.
+fn complete(home: &Home, env: &[(&str, &str)], words: &[&str]) -> Vec<(String, String)> {
+    let mut c = home.cmd();
+    c.env("KONNECT_COMPLETE", "fish")
+        .envs(env.iter().copied())
+        .arg("--")
+        .arg("konnect")
+        .args(words);
+    let (code, out, err) = common::run(c);
+    assert_eq!(
+        (code, err.as_str()),
+        (0, ""),
+        "a completion exits 0 and prints nothing to the terminal"
+    );
+    out.lines()
+        .map(|l| {
+            let (value, description) = l.split_once('\t').unwrap_or((l, ""));
+            (value.to_string(), description.to_string())
+        })
+        .collect()
+}
+
+fn values(answer: &[(String, String)]) -> Vec<&str> {
+    answer.iter().map(|(v, _)| v.as_str()).collect()
+}
+
+/// Pays `user` at `isp` in the sandbox; its short reference (the end of the whole one).
+fn pay(home: &Home, isp: &str, user: &str, package: &str) -> String {
+    let args = [
+        "pay",
+        "--isp",
+        isp,
+        "--user",
+        user,
+        "--package",
+        package,
+        "--yes",
+        "--allow-repeat",
+    ];
+    let mut c = home.sandbox(&[&["--json"][..], &args].concat());
+    // The slow customer's commit outlasts the wait: pending.
+    c.env("KONNECT_TIMEOUT_MS", common::NEVER_IN_TIME_MS);
+    let (_, doc, err) = common::run_json(c);
+    let reference = doc["reference"].as_str().unwrap_or_else(|| panic!("{doc} {err}"));
+    reference[reference.len() - 8..].to_string()
+}
+
+#[test]
+fn status_offers_the_unsettled_first_and_receipt_the_newest_each_with_who_and_how_much() {
+    let home = Home::new();
+    let paid = pay(&home, "izone", "active", "1-13286-5-3");
+    let pending = pay(&home, "izone", "slow", "1-13286-5-3");
+    let newest = pay(&home, "izone", "due", "1-13286-5-3");
+    let status = complete(&home, &[], &["--sandbox", "status", ""]);
+    assert_eq!(values(&status), [&pending, &newest, &paid], "{status:?}");
+    assert!(
+        status[0].1.starts_with("Slow Tester, Rs. 5,999.00, pending"),
+        "{status:?}"
+    );
+    let receipt = complete(&home, &[], &["--sandbox", "receipt", ""]);
+    assert_eq!(values(&receipt), [&newest, &pending, &paid]);
+    // What is typed narrows them; a bare Tab offers no flags, a `-` does.
+    let typed = &paid[..3];
+    assert!(values(&complete(&home, &[], &["--sandbox", "receipt", typed])).contains(&paid.as_str()));
+    assert!(!status.iter().any(|(v, _)| v.starts_with('-')));
+    assert!(values(&complete(&home, &[], &["--sandbox", "receipt", "--"])).contains(&"--width"));
+}
+
+#[test]
+fn user_offers_the_customers_paid_at_the_isp_on_the_line_most_recent_first() {
+    let home = Home::new();
+    pay(&home, "izone", "active", "1-13286-5-3");
+    pay(&home, "izone", "expired", "1-4412-8-1");
+    pay(&home, "dg-link", "due", "1-13286-5-3");
+    let at_izone = complete(&home, &[], &["--sandbox", "pay", "--isp", "izone", "--user", ""]);
+    assert_eq!(values(&at_izone), ["expired", "active"], "{at_izone:?}");
+    assert_eq!(at_izone[1].1, "Chandra Mani Neupane");
+    assert_eq!(
+        values(&complete(
+            &home,
+            &[],
+            &["--sandbox", "lookup", "--isp=dg-link", "--user", ""]
+        )),
+        ["due"]
+    );
+    // Without --isp, everyone, with the ISP they were paid at; an ISP konnect refuses, nobody.
+    let anywhere = complete(&home, &[], &["--sandbox", "pay", "--user", "e"]);
+    assert_eq!(
+        anywhere,
+        [("expired".to_string(), "koshish bortaula (Izone)".to_string())]
+    );
+    assert!(complete(&home, &[], &["--sandbox", "pay", "--isp", "i", "--user", ""]).is_empty());
+}
+
+#[test]
+fn days_offer_today_yesterday_and_the_days_with_payments() {
+    let home = Home::new();
+    pay(&home, "izone", "active", "1-13286-5-3");
+    home.add_old_payments(3); // 1970-01-01, three of them
+    let days = complete(&home, &[], &["--sandbox", "report", "--date", ""]);
+    assert_eq!(values(&days)[..2], ["today", "yesterday"]);
+    assert!(days[0].1.ends_with(", 1 payment"), "{days:?}");
+    let old = days
+        .iter()
+        .find(|(v, _)| v.starts_with("1970-01-0"))
+        .expect("the old day");
+    assert_eq!(old.1, "3 payments");
+    let since = complete(&home, &[], &["--sandbox", "history", "--since", "y"]);
+    assert_eq!(values(&since), ["yesterday"]);
+}
+
+/// A journal file with one TEST payment paid through the sandbox and one LIVE row beside it.
+fn mixed_journal(home: &Home) -> (std::path::PathBuf, String) {
+    let path = home.path().join("mixed.sqlite3");
+    let file = path.to_str().unwrap().to_string();
+    let args = [
+        "--json",
+        "--journal",
+        &file,
+        "pay",
+        "--isp",
+        "izone",
+        "--user",
+        "active",
+        "--package",
+        "1-13286-5-3",
+        "--yes",
+    ];
+    let (_, doc, _) = common::run_json(home.sandbox(&args));
+    let test = doc["reference"].as_str().expect("paid").to_string();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
+         VALUES ('ffffffffffffffffffffffff1111aaaa', 1, 'LIVE', 'izone', 'livecustomer', 'livecustomer', 'p', '100', 'pending')",
+        [],
+    )
+    .unwrap();
+    (path, test[test.len() - 8..].to_string())
+}
+
+#[test]
+fn the_journal_and_environment_on_the_line_are_honoured_and_test_never_shows_live() {
+    let home = Home::new();
+    let (path, test) = mixed_journal(&home);
+    let file = path.to_str().unwrap();
+    let on_test = complete(&home, &[], &["--journal", file, "--env", "test", "status", ""]);
+    assert_eq!(values(&on_test), [test.as_str()]);
+    let on_live = complete(&home, &[], &["--env", "live", "--journal", file, "status", ""]);
+    assert_eq!(values(&on_live), ["1111aaaa"]);
+    // KONNECT_JOURNAL, as a run would take it; --env test beats a config that says live.
+    std::fs::create_dir_all(home.path().join("config/konnect")).unwrap();
+    std::fs::write(home.path().join("config/konnect/config.toml"), "env = \"live\"\n").unwrap();
+    let from_var = complete(
+        &home,
+        &[("KONNECT_JOURNAL", file)],
+        &["--env", "test", "receipt", ""],
+    );
+    assert_eq!(values(&from_var), [test.as_str()]);
+    let customers = complete(
+        &home,
+        &[("KONNECT_JOURNAL", file)],
+        &["--env", "test", "pay", "--user", ""],
+    );
+    assert_eq!(values(&customers), ["active"], "no LIVE customer on a TEST line");
+}
+
+#[test]
+fn a_missing_damaged_or_locked_journal_completes_nothing_and_says_nothing() {
+    let home = Home::new();
+    let missing = home.path().join("missing.sqlite3");
+    let file = missing.to_str().unwrap();
+    assert!(
+        complete(&home, &[], &["--journal", file, "status", ""])
+            .iter()
+            .all(|(v, _)| v.starts_with('-'))
+    );
+    assert!(!missing.exists(), "a Tab never creates a journal");
+    let damaged = home.path().join("damaged.sqlite3");
+    std::fs::write(&damaged, b"not a journal at all").unwrap();
+    let file = damaged.to_str().unwrap();
+    assert!(values(&complete(&home, &[], &["--journal", file, "pay", "--user", ""])).is_empty());
+    // Locked: another process holds the journal in exclusive mode, mid-write.
+    let (path, test) = mixed_journal(&home);
+    let file = path.to_str().unwrap();
+    assert_eq!(
+        values(&complete(&home, &[], &["--journal", file, "status", ""])),
+        [test.as_str()]
+    );
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; DELETE FROM meta WHERE key = 'none';",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let locked = complete(&home, &[], &["--journal", file, "status", ""]);
+    assert!(!values(&locked).contains(&test.as_str()), "{locked:?}");
+    // A sanity bound, not a speed test (bench/completion.py measures): it does not wait.
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // A PostgreSQL journal is not reached for over the network.
+    let pg = complete(
+        &home,
+        &[],
+        &[
+            "--journal",
+            "postgres://konnect@127.0.0.1:1/konnect",
+            "status",
+            "",
+        ],
+    );
+    assert!(pg.iter().all(|(v, _)| v.starts_with('-')), "{pg:?}");
+}
+
+#[test]
+fn no_hidden_helper_is_offered_or_listed_and_commands_come_with_their_help() {
+    let home = Home::new();
+    let commands = complete(&home, &[], &[""]);
+    let names = values(&commands);
+    assert!(
+        names.contains(&"status") && names.contains(&"completions"),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|n| n.starts_with('_') || n.starts_with('-')),
+        "{names:?}"
+    );
+    assert!(complete(&home, &[], &["__"]).is_empty(), "nothing starts with __");
+    let (_, help, _) = common::run({
+        let mut c = home.cmd();
+        c.arg("--help");
+        c
+    });
+    assert!(!help.contains("__"), "{help}");
+    assert!(
+        commands
+            .iter()
+            .any(|(v, d)| v == "pay" && d.starts_with("Pay for a package")),
+        "{commands:?}"
+    );
+}
+
+#[test]
+fn every_shell_gets_its_own_form_and_a_customer_name_cannot_break_it() {
+    let home = Home::new();
+    let reference = pay(&home, "izone", "active", "1-13286-5-3");
+    // A hostile name in the journal (the service's text, stored before it was cleaned).
+    let conn = rusqlite::Connection::open(home.journal_path()).unwrap();
+    conn.execute(
+        "UPDATE payments SET customer_name = 'Evil\tName\nnext\u{1b}[2J'",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
+         VALUES ('eeeeeeeeeeeeeeeeeeeeeeee2222bbbb', 2, 'TEST', 'izone', 'a;rm', 'a;rm', 'p', '100', 'success')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let run = |shell: &str, env: &[(&str, &str)], words: &[&str]| {
+        let mut c = home.cmd();
+        c.env("KONNECT_COMPLETE", shell)
+            .envs(env.iter().copied())
+            .arg("--")
+            .arg("konnect")
+            .args(words);
+        let (code, out, err) = common::run(c);
+        assert_eq!((code, err.as_str()), (0, ""));
+        out
+    };
+    let fish = run("fish", &[], &["--sandbox", "status", ""]);
+    let line = fish
+        .lines()
+        .find(|l| l.starts_with(&reference))
+        .expect("the reference");
+    assert_eq!(line.matches('\t').count(), 1, "{fish:?}");
+    assert!(!fish.contains('\u{1b}'), "{fish:?}");
+    assert_eq!(fish.lines().count(), 2, "{fish:?}");
+    // bash: values only, split by the IFS its script gives; the word's index from it too.
+    let bash = run(
+        "bash",
+        &[("_CLAP_IFS", "\u{b}"), ("_CLAP_COMPLETE_INDEX", "3")],
+        &["--sandbox", "status", "", "x"],
+    );
+    assert_eq!(bash.split('\u{b}').count(), 2, "{bash:?}");
+    assert!(bash.split('\u{b}').any(|v| v == reference));
+    let zsh = run(
+        "zsh",
+        &[("_CLAP_COMPLETE_INDEX", "3")],
+        &["--sandbox", "status", ""],
+    );
+    assert!(
+        zsh.lines().any(|l| l.starts_with(&format!("{reference}\t"))),
+        "{zsh:?}"
+    );
+    let pwsh = run("powershell", &[], &["--sandbox", "status", ""]);
+    assert_eq!(pwsh, fish);
+    // A handle a shell would have to quote (or would run) is never offered.
+    let users = run("fish", &[], &["--sandbox", "pay", "--user", ""]);
+    assert!(!users.contains("a;rm"), "{users:?}");
+    assert!(users.starts_with("active\t"), "{users:?}");
+}
+
+#[test]
+fn isp_slugs_complete_with_their_names_and_a_username_never_completes_files() {
+    let home = Home::new();
+    let isps = complete(&home, &[], &["pay", "--isp", ""]);
+    let expected: Vec<(String, String)> = konnect::isp::ISPS
+        .iter()
+        .map(|i| (i.slug.to_string(), i.name.to_string()))
+        .collect();
+    assert_eq!(isps, expected);
+    std::fs::write(home.path().join("a-file"), "").unwrap();
+    let mut c = home.cmd();
+    c.current_dir(home.path());
+    c.env("KONNECT_COMPLETE", "fish")
+        .args(["--", "konnect", "pay", "--user", "a"]);
+    let (_, out, _) = common::run(c);
+    assert_eq!(out, "", "no file names for --user");
+}
+
+#[test]
+fn the_scripts_name_konnect_and_ask_it_through_its_own_variable() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in [
+        "konnect.bash",
+        "_konnect",
+        "konnect.fish",
+        "_konnect.ps1",
+        "konnect.elv",
+    ] {
+        let script = std::fs::read_to_string(root.join("completions").join(file)).unwrap();
+        assert!(script.contains("KONNECT_COMPLETE"), "{file}");
+        assert!(!script.contains("__references"), "{file}");
+    }
+}

@@ -1,0 +1,164 @@
+//! Tab completion in the real shells, in a pseudo-terminal: the committed script sourced as
+//! the README says, `konnect status ` typed, Tab pressed, the candidates seen. A shell that
+//! is not installed is skipped, unless `KONNECT_TEST_SHELLS=required` (CI) says it must run.
+
+use crate::common::terminal::Pty;
+use crate::common::{self, Home};
+
+use std::path::Path;
+
+/// Whether `shell` can run here; a missing one fails the test when CI requires them.
+fn installed(shell: &str) -> bool {
+    let found = std::process::Command::new(shell)
+        .args(["-c", "exit 0"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("KONNECT_TEST_SHELLS").as_deref() != Ok("required"),
+            "{shell} is not installed and KONNECT_TEST_SHELLS=required"
+        );
+        eprintln!("skipped: {shell} is not installed");
+    }
+    found
+}
+
+/// `shell ARGS` in a terminal, with konnect's test home and konnect itself on PATH.
+fn shell(home: &Home, shell: &str, args: &[&str]) -> Pty {
+    let konnect = common::std_cmd(home);
+    let bin = Path::new(konnect.get_program()).parent().unwrap().to_path_buf();
+    let mut sh = std::process::Command::new(shell);
+    sh.args(args).env_clear();
+    for (key, value) in konnect.get_envs() {
+        if let Some(v) = value {
+            sh.env(key, v);
+        }
+    }
+    let path = std::env::var("PATH").unwrap_or_default();
+    sh.env("PATH", format!("{}:{path}", bin.display()))
+        .env("TERM", "xterm-256color")
+        .env("LANG", "C.UTF-8")
+        .env("ZDOTDIR", home.path());
+    Pty::spawn(sh)
+}
+
+/// Three payments in the sandbox's journal: the pending one's short reference, and a paid one's.
+fn payments(home: &Home) -> (String, String) {
+    let short = |user: &str| {
+        let args = common::pay_args(user, "1-13286-5-3", &["--allow-repeat"]);
+        let mut c = home.sandbox(&args);
+        c.env("KONNECT_TIMEOUT_MS", common::NEVER_IN_TIME_MS);
+        let (_, doc, _) = common::run_json(c);
+        let r = doc["reference"].as_str().expect("a reference").to_string();
+        r[r.len() - 8..].to_string()
+    };
+    let paid = short("active");
+    let pending = short("slow");
+    (pending, paid)
+}
+
+fn script(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("completions")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn bash_completes_references_and_customers_from_the_journal() {
+    if !installed("bash") {
+        return;
+    }
+    let home = Home::new();
+    let (pending, paid) = payments(&home);
+    let rc = home.path().join("bashrc");
+    std::fs::write(&rc, format!("PS1='$ '\nsource {}\n", script("konnect.bash"))).unwrap();
+    let mut p = shell(
+        &home,
+        "bash",
+        &["--noprofile", "--rcfile", rc.to_str().unwrap(), "-i"],
+    );
+    p.expect("$ ").unwrap();
+    p.send("konnect --sandbox status \t\t").unwrap();
+    p.expect(format!("{pending}  {paid}").as_str()).unwrap();
+    // One candidate is completed in place (the line echoed to show it whole).
+    p.send("\x15konnect --sandbox pay --isp izone --user sl\t")
+        .unwrap();
+    p.send("\x01echo \r").unwrap();
+    p.expect("--user slow\r\n").unwrap();
+    p.send("\x15exit\r").unwrap();
+}
+
+#[test]
+fn zsh_completes_references_in_the_journals_order_with_who_and_how_much() {
+    if !installed("zsh") {
+        return;
+    }
+    let home = Home::new();
+    let (pending, paid) = payments(&home);
+    std::fs::write(
+        home.path().join(".zshrc"),
+        format!(
+            "PS1='%% '\nautoload -Uz compinit && compinit -u\nsource {}\n",
+            script("_konnect")
+        ),
+    )
+    .unwrap();
+    let mut p = shell(&home, "zsh", &["-i"]);
+    p.expect("% ").unwrap();
+    p.send("konnect --sandbox status \t").unwrap();
+    p.expect(format!("{pending}  -- Slow Tester, Rs. 5,999.00, pending").as_str())
+        .unwrap();
+    p.expect(format!("{paid}  -- Chandra Mani Neupane, Rs. 5,999.00, success").as_str())
+        .unwrap();
+    p.send("\x15konnect --sandbox report --date yes\t").unwrap();
+    p.send("\x01echo \r").unwrap();
+    p.expect("--date yesterday\r\n").unwrap();
+    p.send("\x15exit\r").unwrap();
+}
+
+#[test]
+fn zsh_completes_from_the_file_the_installer_puts_on_fpath_at_the_first_tab() {
+    if !installed("zsh") {
+        return;
+    }
+    let home = Home::new();
+    let (pending, _) = payments(&home);
+    let functions = home.path().join("site-functions");
+    std::fs::create_dir_all(&functions).unwrap();
+    std::fs::copy(script("_konnect"), functions.join("_konnect")).unwrap();
+    std::fs::write(
+        home.path().join(".zshrc"),
+        format!(
+            "PS1='%% '\nfpath=({} $fpath)\nautoload -Uz compinit && compinit -u\n",
+            functions.display()
+        ),
+    )
+    .unwrap();
+    let mut p = shell(&home, "zsh", &["-i"]);
+    p.expect("% ").unwrap();
+    p.send("konnect --sandbox status \t").unwrap();
+    p.expect(format!("{pending}  -- Slow Tester").as_str()).unwrap();
+    p.send("\x15exit\r").unwrap();
+}
+
+#[test]
+fn fish_completes_references_with_their_descriptions() {
+    if !installed("fish") {
+        return;
+    }
+    let home = Home::new();
+    let (pending, _) = payments(&home);
+    let mut p = shell(&home, "fish", &["--no-config", "-i"]);
+    p.send(format!(
+        "source {}; function fish_prompt; echo '> '; end\r",
+        script("konnect.fish")
+    ))
+    .unwrap();
+    p.expect("> ").unwrap();
+    p.send("konnect --sandbox status \t").unwrap();
+    p.expect(pending.as_str()).unwrap();
+    p.expect("Slow Tester, Rs. 5,999.00, pending").unwrap();
+    p.send("\x03exit\r").unwrap();
+}
