@@ -1,5 +1,7 @@
 //! Tab completion's answers, as a shell's script asks for them (`KONNECT_COMPLETE=SHELL
-//! konnect -- WORDS…`): from the journal only, in its order, quiet on any trouble.
+//! konnect -- WORDS…`): from the journal only, in its order, quiet on any trouble. Under
+//! Wine, where each process start costs a second, two run: the shells' forms (PowerShell's
+//! among them) and the ISP slugs; the rest is the same code.
 
 use crate::common::{self, Home};
 
@@ -28,6 +30,7 @@ fn complete(home: &Home, env: &[(&str, &str)], words: &[&str]) -> Vec<(String, S
         .collect()
 }
 
+#[cfg(unix)]
 fn values(answer: &[(String, String)]) -> Vec<&str> {
     answer.iter().map(|(v, _)| v.as_str()).collect()
 }
@@ -54,6 +57,7 @@ fn pay(home: &Home, isp: &str, user: &str, package: &str) -> String {
 }
 
 #[test]
+#[cfg(unix)]
 fn status_offers_the_unsettled_first_and_receipt_the_newest_each_with_who_and_how_much() {
     let home = Home::new();
     let paid = pay(&home, "izone", "active", "1-13286-5-3");
@@ -75,6 +79,7 @@ fn status_offers_the_unsettled_first_and_receipt_the_newest_each_with_who_and_ho
 }
 
 #[test]
+#[cfg(unix)]
 fn user_offers_the_customers_paid_at_the_isp_on_the_line_most_recent_first() {
     let home = Home::new();
     pay(&home, "izone", "active", "1-13286-5-3");
@@ -101,6 +106,7 @@ fn user_offers_the_customers_paid_at_the_isp_on_the_line_most_recent_first() {
 }
 
 #[test]
+#[cfg(unix)]
 fn days_offer_today_yesterday_and_the_days_with_payments() {
     let home = Home::new();
     pay(&home, "izone", "active", "1-13286-5-3");
@@ -117,6 +123,7 @@ fn days_offer_today_yesterday_and_the_days_with_payments() {
     assert_eq!(values(&since), ["yesterday"]);
 }
 
+#[cfg(unix)]
 /// A journal file with one TEST payment paid through the sandbox and one LIVE row beside it.
 fn mixed_journal(home: &Home) -> (std::path::PathBuf, String) {
     let path = home.path().join("mixed.sqlite3");
@@ -147,6 +154,7 @@ fn mixed_journal(home: &Home) -> (std::path::PathBuf, String) {
 }
 
 #[test]
+#[cfg(unix)]
 fn the_journal_and_environment_on_the_line_are_honoured_and_test_never_shows_live() {
     let home = Home::new();
     let (path, test) = mixed_journal(&home);
@@ -173,6 +181,7 @@ fn the_journal_and_environment_on_the_line_are_honoured_and_test_never_shows_liv
 }
 
 #[test]
+#[cfg(unix)]
 fn a_missing_damaged_or_locked_journal_completes_nothing_and_says_nothing() {
     let home = Home::new();
     let missing = home.path().join("missing.sqlite3");
@@ -219,6 +228,7 @@ fn a_missing_damaged_or_locked_journal_completes_nothing_and_says_nothing() {
 }
 
 #[test]
+#[cfg(unix)]
 fn no_hidden_helper_is_offered_or_listed_and_commands_come_with_their_help() {
     let home = Home::new();
     let commands = complete(&home, &[], &[""]);
@@ -327,6 +337,7 @@ fn isp_slugs_complete_with_their_names_and_a_username_never_completes_files() {
 }
 
 #[test]
+#[cfg(unix)]
 fn the_scripts_name_konnect_and_ask_it_through_its_own_variable() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for file in [
