@@ -5,7 +5,7 @@
 # the newest first.
 _konnect() {
     local -a values shown folders
-    local answer value description width=0
+    local answer value description line rest width=0
     local -a answers
     answers=("${(@f)$(_CLAP_COMPLETE_INDEX=$((CURRENT - 1)) KONNECT_COMPLETE=zsh konnect -- "${words[@]}" 2>/dev/null)}")
     for answer in $answers; do
@@ -20,7 +20,19 @@ _konnect() {
             folders+=("$value")
         elif [[ $answer == *$'\t'* ]]; then
             values+=("$value")
-            shown+=("${(r:width:)value}  -- $description")
+            # One line each, however narrow the terminal: the description loses its last
+            # fields, never half of one (an amount cut short would read as another).
+            line="${(r:width:)value}  -- $description"
+            if (( ${#line} > COLUMNS - 1 )); then
+                rest=${line[COLUMNS,-1]}
+                line=${line[1,COLUMNS-1]}
+                if [[ $line == *, ]]; then
+                    line=${line%,}
+                elif [[ $rest != ,* && $line == *", "* ]]; then
+                    line=${line%, *}
+                fi
+            fi
+            shown+=("$line")
         else
             values+=("$value")
             shown+=("$value")
