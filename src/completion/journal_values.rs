@@ -6,6 +6,7 @@ use clap_complete::CompletionCandidate;
 
 use super::line::Line;
 use crate::journal::{Filter, Journal, Payment, RowState};
+use crate::reference::SHORT;
 
 /// At most this many references are offered: the newest, which a Tab is for.
 const REFERENCES: u32 = 30;
@@ -48,11 +49,20 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
             })
             .unwrap_or_default()
     };
+    let typed = typed.to_ascii_lowercase();
     let mut rows = match order {
         Order::UnsettledFirst => newest(RowState::UNSETTLED.to_vec()),
         Order::Newest => Vec::new(),
     };
-    for p in newest(Vec::new()) {
+    // Two characters or more of a short reference: any payment of the journal, however old
+    // (a receipt to reprint); fewer: the newest.
+    let others = match typed.len() {
+        0 | 1 => newest(Vec::new()),
+        2..=SHORT => journal.tail_starting(&typed, REFERENCES).unwrap_or_default(),
+        // Longer than a short form: the whole reference, its start, or a longer short form.
+        _ => journal.matching(&typed).unwrap_or_default(),
+    };
+    for p in others {
         if !rows.iter().any(|r| r.reference == p.reference) {
             rows.push(p);
         }
@@ -61,13 +71,14 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
     let Ok(shorts) = journal.short_references_of(rows.iter().map(|p| p.reference.as_str())) else {
         return Vec::new();
     };
-    let typed = typed.to_ascii_lowercase();
     rows.iter()
         .filter_map(|p| {
+            // The short form, or the whole reference when that is what is being typed.
             let short = shorts.get(&p.reference)?;
-            short
-                .starts_with(&typed)
-                .then(|| candidate(short, &payment_description(p)))
+            let value = [short, &p.reference]
+                .into_iter()
+                .find(|v| v.starts_with(&typed))?;
+            Some(candidate(value, &payment_description(p)))
         })
         .collect()
 }

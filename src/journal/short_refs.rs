@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Journal, Value, is_postgres};
+use super::{COLUMNS, Journal, Payment, Value, is_postgres};
 use crate::failure::Failure;
 use crate::reference::{SHORT, short_forms};
 
@@ -25,6 +25,40 @@ impl Journal {
         Ok(short_forms(&all))
     }
 
+    /// The payments of this environment whose reference's last [`SHORT`] characters start
+    /// with `start` (letters, digits, hyphens), the newest first, at most `limit`: what a Tab
+    /// after a few characters of a receipt's short reference finds, through the tail index.
+    pub fn tail_starting(&self, start: &str, limit: u32) -> Result<Vec<Payment>, Failure> {
+        let start = start.to_ascii_lowercase();
+        let Some(last) = start.chars().last() else {
+            return Ok(Vec::new());
+        };
+        if start.len() > SHORT || !start.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Ok(Vec::new());
+        }
+        // Every text that starts with `start` sorts from it to the text its last letter's
+        // successor ends (ASCII, so one byte up).
+        let after = format!("{}{}", &start[..start.len() - 1], char::from(last as u8 + 1));
+        let tail = self.tail_sql();
+        let sql = format!(
+            "SELECT {COLUMNS} FROM payments WHERE env = ?1 AND {tail} >= ?2 AND {tail} < ?3 \
+             ORDER BY created_ms DESC LIMIT {limit}"
+        );
+        self.payments(
+            &sql,
+            &[self.env.as_str().into(), start.as_str().into(), after.into()],
+        )
+    }
+
+    /// The expression the index `payments_env_tail` was made with, in each dialect.
+    fn tail_sql(&self) -> String {
+        if is_postgres(&self.location) {
+            format!("right(reference, {SHORT})")
+        } else {
+            format!("substr(reference, -{SHORT})")
+        }
+    }
+
     /// The short forms of these references, as [`Journal::short_references`] gives them: a
     /// tail longer than [`SHORT`] is shared only by references that share the shortest one,
     /// so those are all that each needs to be told apart from.
@@ -36,13 +70,10 @@ impl Journal {
         if refs.len() > LOOKUPS_AT_MOST {
             return self.short_references();
         }
-        // The expression the index `payments_env_tail` was made with, in each dialect.
-        let tail_sql = if is_postgres(&self.location) {
-            format!("right(reference, {SHORT})")
-        } else {
-            format!("substr(reference, -{SHORT})")
-        };
-        let sql = format!("SELECT reference FROM payments WHERE env = ?1 AND {tail_sql} = ?2");
+        let sql = format!(
+            "SELECT reference FROM payments WHERE env = ?1 AND {} = ?2",
+            self.tail_sql()
+        );
         let mut out = HashMap::new();
         for r in refs {
             let tail = &r[r.len().saturating_sub(SHORT)..];

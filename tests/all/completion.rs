@@ -76,6 +76,19 @@ fn status_offers_the_unsettled_first_and_receipt_the_newest_each_with_who_and_ho
     assert!(values(&complete(&home, &[], &["--sandbox", "receipt", typed])).contains(&paid.as_str()));
     assert!(!status.iter().any(|(v, _)| v.starts_with('-')));
     assert!(values(&complete(&home, &[], &["--sandbox", "receipt", "--"])).contains(&"--width"));
+    // A few characters of an old receipt's reference find it, however far back it is.
+    home.add_old_payments(300); // references 000…000 to 000…12b, from 1970
+    let newest = complete(&home, &[], &["--sandbox", "receipt", ""]);
+    assert!(!values(&newest).contains(&"00000015"), "not among the newest");
+    let old = complete(&home, &[], &["--sandbox", "receipt", "0000001"]);
+    assert_eq!(values(&old)[0], "0000001f", "the newest first: {old:?}");
+    assert_eq!(old.len(), 16, "{old:?}");
+    let whole = complete(
+        &home,
+        &[],
+        &["--sandbox", "receipt", "00000000000000000000000000000015"],
+    );
+    assert_eq!(values(&whole), ["00000000000000000000000000000015"]);
 }
 
 #[test]
