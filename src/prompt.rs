@@ -87,9 +87,15 @@ pub enum Asked {
 }
 
 /// The next customer's username, typed on a line of its own (dialoguer's input ignores Esc
-/// and Ctrl-D). `initial` is already typed, for the cashier to edit; Tab replaces it with
-/// `tab` (the earlier customer it is close to), when there is one.
-pub fn next_customer(initial: &str, tab: Option<&str>) -> Result<Asked, Failure> {
+/// and Ctrl-D). `initial` is already typed, for the cashier to edit. Tab completes what is
+/// typed as a shell does, from `paid_before` (the customers paid before starting with it,
+/// the most recent first): as far as they agree, else they are listed under the line; with
+/// none, it takes `tab` (the earlier customer a mistyped name is close to).
+pub fn next_customer(
+    initial: &str,
+    tab: Option<&str>,
+    paid_before: &dyn Fn(&str) -> Vec<String>,
+) -> Result<Asked, Failure> {
     use console::Key;
     let term = Term::stderr();
     let fail = |e: std::io::Error| Failure::internal(format!("cannot prompt on this terminal: {e}"));
@@ -116,11 +122,29 @@ pub fn next_customer(initial: &str, tab: Option<&str>) -> Result<Asked, Failure>
                     }
                 }
                 Ok(Key::Tab) => {
-                    if let Some(t) = tab {
+                    let starting = if text.is_empty() {
+                        Vec::new()
+                    } else {
+                        paid_before(&text)
+                    };
+                    let agreed = common_start(&starting);
+                    let replacement = if agreed.chars().count() > text.chars().count() {
+                        Some(agreed)
+                    } else {
+                        tab.filter(|_| starting.is_empty()).map(str::to_string)
+                    };
+                    if let Some(r) = replacement {
                         term.clear_chars(console::measure_text_width(&text))
                             .map_err(fail)?;
-                        text = t.to_string();
+                        text = r;
                         term.write_str(&text).map_err(fail)?;
+                    } else if starting.len() > 1 {
+                        let shown: Vec<&str> = starting.iter().take(8).map(String::as_str).collect();
+                        term.write_line("").map_err(fail)?;
+                        term.write_line(&crate::text::clean(&shown.join("  ")))
+                            .map_err(fail)?;
+                        term.write_str(&format!("{} {text}", crate::t!("prompt-next")))
+                            .map_err(fail)?;
                     }
                 }
                 Ok(Key::Char(c)) if !c.is_control() => {
@@ -158,6 +182,23 @@ pub fn next_customer(initial: &str, tab: Option<&str>) -> Result<Asked, Failure>
             }
         }
     }
+}
+
+/// The longest start all of `names` share (nothing for none).
+fn common_start(names: &[String]) -> String {
+    let Some((first, rest)) = names.split_first() else {
+        return String::new();
+    };
+    let mut agreed: &str = first;
+    for name in rest {
+        let shared = agreed
+            .char_indices()
+            .zip(name.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(agreed.len().min(name.len()), |((i, _), _)| i);
+        agreed = &agreed[..shared];
+    }
+    agreed.to_string()
 }
 
 /// Checks a username the same way for `--user` and for the prompt; why not, in English (a
@@ -334,6 +375,19 @@ pub fn secret(question: &str) -> Result<String, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tab_completes_as_far_as_the_customers_paid_before_agree() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            common_start(&names(&["active-2", "active-1", "active"])),
+            "active"
+        );
+        assert_eq!(common_start(&names(&["9779869045195"])), "9779869045195");
+        assert_eq!(common_start(&names(&["due", "expired"])), "");
+        assert_eq!(common_start(&names(&["नेपाल१", "नेपाल२"])), "नेपाल");
+        assert_eq!(common_start(&[]), "");
+    }
 
     #[test]
     fn a_wrapped_question_ends_with_more_than_a_lone_word() {

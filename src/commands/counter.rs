@@ -86,7 +86,8 @@ pub fn run(ctx: &mut Ctx, args: CounterArgs) -> anyhow::Result<ExitCode> {
         isp = Some(chosen);
         let again = retry.take().unwrap_or_default();
         hint(ctx, &again, args.isp.is_some());
-        let user = match prompt::next_customer(&again.typed, again.closest.as_deref())? {
+        let paid_before = |typed: &str| paid_before(&journal, chosen, typed);
+        let user = match prompt::next_customer(&again.typed, again.closest.as_deref(), &paid_before)? {
             prompt::Asked::Customer(user) => user,
             prompt::Asked::LookUp(reference) => {
                 // Only what is still pending: a payment a look-up settled is counted as such.
@@ -233,6 +234,18 @@ fn not_found(
         closest: close.first().map(|k| k.username.clone()),
         typed,
     }
+}
+
+/// The customers paid before at `isp` whose handle starts with `typed` (any case), the most
+/// recent first: what Tab completes at the customer's prompt.
+fn paid_before(journal: &crate::journal::Journal, isp: &crate::isp::Isp, typed: &str) -> Vec<String> {
+    let typed = typed.to_lowercase();
+    let known = journal.customers_at(isp.slug).unwrap_or_default();
+    known
+        .into_iter()
+        .map(|k| k.username)
+        .filter(|u| u.to_lowercase().starts_with(&typed))
+        .collect()
 }
 
 /// `?` at the customer's prompt: this shift's pending payments looked up (or the one named),

@@ -507,6 +507,44 @@ fn a_pending_payment_left_at_the_end_of_the_shift_is_counted_with_its_time() {
 }
 
 #[test]
+fn tab_at_the_counter_completes_the_customers_paid_before_as_a_shell_does() {
+    let home = Home::new();
+    for user in ["active", "active-1", "active-2", "expired"] {
+        let package = if user == "expired" {
+            "1-4412-8-1"
+        } else {
+            "1-13286-5-3"
+        };
+        let paid = common::run(home.sandbox(&common::pay_args(user, package, &[])));
+        assert_eq!(paid.0, 0, "{}", paid.2);
+    }
+    // Last month's: the repeat guard has nothing to ask.
+    rusqlite::Connection::open(home.journal_path())
+        .unwrap()
+        .execute("UPDATE payments SET created_ms = created_ms - 30 * 86400000", [])
+        .unwrap();
+    let mut p = spawn(&home, &["counter", "--isp", "izone"]);
+    p.expect("Next customer's username").unwrap();
+    // As far as they agree, then the list (the most recent first), then the one chosen.
+    p.send("ac\t").unwrap();
+    p.expect("tive").unwrap();
+    p.send("\t").unwrap();
+    p.expect("active-2  active-1  active").unwrap();
+    p.send("-1\r").unwrap();
+    p.expect("Package").unwrap();
+    p.send("\x03").unwrap(); // back to the next customer
+    p.expect("Next customer's username").unwrap();
+    p.send("ex\t\r").unwrap();
+    p.expect("koshish bortaula").unwrap();
+    p.expect("Package").unwrap();
+    p.send("\x03").unwrap(); // back to the next customer
+    p.expect("Next customer's username").unwrap();
+    p.send("\x1b").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(home.commits(None), 4, "nothing paid at the counter");
+}
+
+#[test]
 fn a_mistyped_username_is_asked_again_with_the_text_kept_and_a_close_customer_offered() {
     for cols in [80u16, 40] {
         let home = Home::new();
