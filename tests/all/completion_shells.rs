@@ -57,6 +57,10 @@ fn payments(home: &Home) -> (String, String) {
     (pending, paid)
 }
 
+/// The start of the tests' ~/.zshrc. The two references may share their first character:
+/// zsh would insert it without listing them; this lists them at the first Tab all the same.
+const ZSH_RC: &str = "PS1='%% '\nunsetopt LIST_AMBIGUOUS\n";
+
 fn script(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("completions")
@@ -73,20 +77,26 @@ fn bash_completes_references_and_customers_from_the_journal() {
     let home = Home::new();
     let (pending, paid) = payments(&home);
     let rc = home.path().join("bashrc");
-    std::fs::write(&rc, format!("PS1='$ '\nsource {}\n", script("konnect.bash"))).unwrap();
+    // The two references may share their first character: bash would insert it and list
+    // them only at a third Tab; this lists them at the first, whatever they are.
+    let rc_text = format!(
+        "PS1='$ '\nbind 'set show-all-if-ambiguous on'\nsource {}\n",
+        script("konnect.bash")
+    );
+    std::fs::write(&rc, rc_text).unwrap();
     let mut p = shell(
         &home,
         "bash",
         &["--noprofile", "--rcfile", rc.to_str().unwrap(), "-i"],
     );
-    p.expect("$ ").unwrap();
-    p.send("konnect --sandbox status \t\t").unwrap();
-    p.expect(format!("{pending}  {paid}").as_str()).unwrap();
+    p.wait_for("$ ");
+    p.send("konnect --sandbox status \t").unwrap();
+    p.wait_for(&format!("{pending}  {paid}"));
     // One candidate is completed in place (the line echoed to show it whole).
     p.send("\x15konnect --sandbox pay --isp izone --user sl\t")
         .unwrap();
     p.send("\x01echo \r").unwrap();
-    p.expect("--user slow\r\n").unwrap();
+    p.wait_for("--user slow\r\n");
     p.send("\x15exit\r").unwrap();
 }
 
@@ -100,21 +110,19 @@ fn zsh_completes_references_in_the_journals_order_with_who_and_how_much() {
     std::fs::write(
         home.path().join(".zshrc"),
         format!(
-            "PS1='%% '\nautoload -Uz compinit && compinit -u\nsource {}\n",
+            "{ZSH_RC}autoload -Uz compinit && compinit -u\nsource {}\n",
             script("_konnect")
         ),
     )
     .unwrap();
     let mut p = shell(&home, "zsh", &["-i"]);
-    p.expect("% ").unwrap();
+    p.wait_for("% ");
     p.send("konnect --sandbox status \t").unwrap();
-    p.expect(format!("{pending}  -- Slow Tester, Rs. 5,999.00, pending").as_str())
-        .unwrap();
-    p.expect(format!("{paid}  -- Chandra Mani Neupane, Rs. 5,999.00, success").as_str())
-        .unwrap();
+    p.wait_for(&format!("{pending}  -- Slow Tester, Rs. 5,999.00, pending"));
+    p.wait_for(&format!("{paid}  -- Chandra Mani Neupane, Rs. 5,999.00, success"));
     p.send("\x15konnect --sandbox report --date yes\t").unwrap();
     p.send("\x01echo \r").unwrap();
-    p.expect("--date yesterday\r\n").unwrap();
+    p.wait_for("--date yesterday\r\n");
     p.send("\x15exit\r").unwrap();
 }
 
@@ -131,15 +139,15 @@ fn zsh_completes_from_the_file_the_installer_puts_on_fpath_at_the_first_tab() {
     std::fs::write(
         home.path().join(".zshrc"),
         format!(
-            "PS1='%% '\nfpath=({} $fpath)\nautoload -Uz compinit && compinit -u\n",
+            "{ZSH_RC}fpath=({} $fpath)\nautoload -Uz compinit && compinit -u\n",
             functions.display()
         ),
     )
     .unwrap();
     let mut p = shell(&home, "zsh", &["-i"]);
-    p.expect("% ").unwrap();
+    p.wait_for("% ");
     p.send("konnect --sandbox status \t").unwrap();
-    p.expect(format!("{pending}  -- Slow Tester").as_str()).unwrap();
+    p.wait_for(&format!("{pending}  -- Slow Tester"));
     p.send("\x15exit\r").unwrap();
 }
 
@@ -156,9 +164,9 @@ fn fish_completes_references_with_their_descriptions() {
         script("konnect.fish")
     ))
     .unwrap();
-    p.expect("> ").unwrap();
+    p.wait_for("> ");
     p.send("konnect --sandbox status \t").unwrap();
-    p.expect(pending.as_str()).unwrap();
-    p.expect("Slow Tester, Rs. 5,999.00, pending").unwrap();
+    p.wait_for(&pending);
+    p.wait_for("Slow Tester, Rs. 5,999.00, pending");
     p.send("\x03exit\r").unwrap();
 }

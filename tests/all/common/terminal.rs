@@ -58,3 +58,17 @@ impl Pty {
         self.0.send(text)
     }
 }
+
+impl Pty {
+    /// Waits for `text`, and on a time-out fails with what the terminal did show.
+    pub fn wait_for(&mut self, text: &str) {
+        if self.expect(text).is_err() {
+            let shown = self
+                .0
+                .check(expectrl::Regex("(?s).+"))
+                .map(|c| String::from_utf8_lossy(c.as_bytes()).into_owned())
+                .unwrap_or_default();
+            panic!("{text:?} was not shown; the terminal showed: {shown:?}");
+        }
+    }
+}
