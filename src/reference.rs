@@ -14,10 +14,23 @@ pub fn is_valid(text: &str) -> bool {
 /// made in the same minute share it; the tail is random.
 pub const SHORT: usize = 8;
 
+/// The last `n` characters of a reference (all of it when shorter), counted as SQLite's
+/// `substr` counts them: a journal's row may hold any text, and a tail must never cut one.
+pub fn tail(reference: &str, n: usize) -> &str {
+    match n.checked_sub(1) {
+        None => "",
+        Some(last) => reference
+            .char_indices()
+            .rev()
+            .nth(last)
+            .map_or(reference, |(i, _)| &reference[i..]),
+    }
+}
+
 /// Each reference's shortest unique tail of at least [`SHORT`] characters among `all`.
 pub fn short_forms(all: &[String]) -> std::collections::HashMap<String, String> {
     use std::collections::HashMap;
-    let tail = |r: &str, n: usize| r[r.len().saturating_sub(n)..].to_string();
+    let tail = |r: &str, n: usize| tail(r, n).to_string();
     let mut forms: HashMap<String, String> = HashMap::new();
     let mut pending: Vec<&String> = all.iter().collect();
     let mut n = SHORT;
@@ -26,11 +39,11 @@ pub fn short_forms(all: &[String]) -> std::collections::HashMap<String, String> 
         for r in &pending {
             *count.entry(tail(r, n)).or_default() += 1;
         }
-        let longest = pending.iter().map(|r| r.len()).max().unwrap_or(0);
+        let longest = pending.iter().map(|r| r.chars().count()).max().unwrap_or(0);
         pending.retain(|r| {
             let t = tail(r, n);
             if count[&t] == 1 || n >= longest {
-                forms.insert((*r).clone(), if n >= r.len() { (*r).clone() } else { t });
+                forms.insert((*r).clone(), t);
                 false
             } else {
                 true
@@ -44,6 +57,16 @@ pub fn short_forms(all: &[String]) -> std::collections::HashMap<String, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tail_never_cuts_a_character() {
+        assert_eq!(tail("0123456789", 8), "23456789");
+        assert_eq!(tail("abc", 8), "abc");
+        assert_eq!(tail("xxxxxxxxé1234567", 8), "é1234567");
+        assert_eq!(tail("x", 0), "");
+        let forms = short_forms(&["xxxxxxxxé1234567".to_string(), "yyyyyyyyé1234567".to_string()]);
+        assert_eq!(forms["xxxxxxxxé1234567"], "xé1234567");
+    }
 
     #[test]
     fn references_are_unique_ordered_and_valid() {

@@ -76,7 +76,7 @@ impl Journal {
         );
         let mut out = HashMap::new();
         for r in refs {
-            let tail = &r[r.len().saturating_sub(SHORT)..];
+            let tail = crate::reference::tail(r, SHORT);
             let alike: Vec<String> = self
                 .rows(&sql, &[self.env.as_str().into(), tail.into()])?
                 .iter()
