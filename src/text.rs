@@ -6,13 +6,21 @@ use std::borrow::Cow;
 /// What stands in for a character that must not reach a terminal or a spreadsheet.
 pub const STAND_IN: char = '\u{FFFD}';
 
-/// C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates.
+/// C0 and C1 controls, DEL, the bidirectional marks, embeddings, overrides and isolates, and
+/// the line and paragraph separators.
 /// The zero-width joiner and non-joiner (which Devanagari needs) are not among them.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                // Line and paragraph separators: a new line to some terminals and shells.
+                | '\u{2028}'
+                | '\u{2029}'
         )
 }
 
@@ -173,6 +181,14 @@ pub fn hanging(first: &str, rest: &str, text: &str, cols: usize) -> Vec<String> 
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn line_and_paragraph_separators_are_neutralised_like_new_lines() {
+        for c in ['\n', '\u{2028}', '\u{2029}', '\u{202E}'] {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        assert!(!is_unsafe('\u{200D}'), "the joiner Devanagari needs");
+    }
 
     #[test]
     fn a_hanging_indent_keeps_every_line_inside_the_width() {
