@@ -244,7 +244,8 @@ fn paid_before(journal: &crate::journal::Journal, isp: &crate::isp::Isp, typed: 
     known
         .into_iter()
         .map(|k| k.username)
-        .filter(|u| u.to_lowercase().starts_with(&typed))
+        // Only a handle the prompt itself would take: a journal's row is written to the screen.
+        .filter(|u| prompt::check_username(u).is_ok() && u.to_lowercase().starts_with(&typed))
         .collect()
 }
 

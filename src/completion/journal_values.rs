@@ -73,6 +73,10 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
     };
     rows.iter()
         .filter_map(|p| {
+            // A reference konnect could have made, never one a shell would have to quote.
+            if !crate::reference::is_valid(&p.reference) {
+                return None;
+            }
             // The short form, or the whole reference when that is what is being typed.
             let short = shorts.get(&p.reference)?;
             let value = [short, &p.reference]
@@ -83,8 +87,9 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
         .collect()
 }
 
-/// `Koshish Bortaula, Rs. 1,000.00, pending 09:31` (a day before today by its date): plain
-/// ASCII around the name, which a console in any code page shows.
+/// `Rs. 1,000.00 pending, Koshish Bortaula, 09:31` (a day before today by its date): the
+/// amount first, which a narrow menu's cut reaches last; plain ASCII around the name, which a
+/// console in any code page shows.
 fn payment_description(p: &Payment) -> String {
     let who: String = p
         .customer_name
@@ -100,7 +105,7 @@ fn payment_description(p: &Payment) -> String {
         None => &time,
     };
     format!(
-        "{who}, {}, {} {when}",
+        "{} {}, {who}, {when}",
         p.amount.lakh(),
         crate::render::state_word(p.row_state.as_str()),
     )
@@ -199,9 +204,10 @@ fn candidate(value: &str, description: &str) -> CompletionCandidate {
     }
 }
 
-/// Whether a shell inserts `value` as one plain word.
+/// Whether a shell inserts `value` as one plain word: never a flag (`-rf`) or a PowerShell
+/// variable (`@PSHOME`), never anything it would have to quote.
 fn shell_safe(value: &str) -> bool {
-    !value.is_empty()
+    value.chars().next().is_some_and(char::is_alphanumeric)
         && value
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '_' | '+' | '-'))

@@ -5,7 +5,7 @@
 # the newest first.
 _konnect() {
     local -a values shown folders
-    local answer value description line rest width=0
+    local answer value description line width=0
     local -a answers
     answers=("${(@f)$(_CLAP_COMPLETE_INDEX=$((CURRENT - 1)) KONNECT_COMPLETE=zsh konnect -- "${words[@]}" 2>/dev/null)}")
     for answer in $answers; do
@@ -20,18 +20,10 @@ _konnect() {
             folders+=("$value")
         elif [[ $answer == *$'\t'* ]]; then
             values+=("$value")
-            # One line each, however narrow the terminal: the description loses its last
-            # fields, never half of one (an amount cut short would read as another).
+            # One line each, however narrow the terminal: cut, and said to be (konnect puts
+            # a payment's amount first, where a cut reaches last).
             line="${(r:width:)value}  -- $description"
-            if (( ${#line} > COLUMNS - 1 )); then
-                rest=${line[COLUMNS,-1]}
-                line=${line[1,COLUMNS-1]}
-                if [[ $line == *, ]]; then
-                    line=${line%,}
-                elif [[ $rest != ,* && $line == *", "* ]]; then
-                    line=${line%, *}
-                fi
-            fi
+            (( ${#line} > COLUMNS - 1 )) && line="${line[1,COLUMNS-4]}..."
             shown+=("$line")
         else
             values+=("$value")

@@ -1,6 +1,7 @@
-//! The words a shell hands over for a completion: what is already typed before the word under
+//! The words a shell hands over for a completion: what is already typed around the word under
 //! the cursor, read as konnect will read it (`--flag VALUE` or `--flag=VALUE`, the last one
-//! winning), so that the journal, the environment and the ISP on the line are honoured.
+//! winning, wherever it is), so that the journal, the environment and the ISP on the line are
+//! honoured.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -10,8 +11,8 @@ use crate::settings::{Env, Overrides};
 /// The command line being completed.
 #[derive(Debug, Clone, Default)]
 pub struct Line {
-    /// The words before the one being completed, up to a `--` (after it nothing is a flag).
-    before: Vec<String>,
+    /// The words besides the one being completed, up to a `--` (after it nothing is a flag).
+    others: Vec<String>,
     /// The word being completed, as far as it is typed.
     current: String,
 }
@@ -20,15 +21,17 @@ impl Line {
     /// The line of `words` (the program's name first) completed at `index`.
     pub fn new(words: &[OsString], index: usize) -> Line {
         let text = |w: &OsString| w.to_string_lossy().into_owned();
-        let before = words
+        let others = words
             .iter()
-            .take(index)
+            .enumerate()
             .skip(1)
+            .filter(|(i, _)| *i != index)
+            .map(|(_, w)| w)
             .take_while(|w| *w != "--")
             .map(text)
             .collect();
         Line {
-            before,
+            others,
             current: words.get(index).map(text).unwrap_or_default(),
         }
     }
@@ -37,10 +40,10 @@ impl Line {
         &self.current
     }
 
-    /// The value last given to the long flag `flag` (`--isp`) before the cursor.
+    /// The value last given to the long flag `flag` (`--isp`) on the line.
     pub fn value_of(&self, flag: &str) -> Option<&str> {
         let mut found = None;
-        let mut words = self.before.iter();
+        let mut words = self.others.iter();
         while let Some(word) = words.next() {
             if word == flag {
                 found = words.next().map(String::as_str).or(found);
@@ -53,7 +56,7 @@ impl Line {
 
     /// Whether the switch `flag` (`--sandbox`) is on the line.
     pub fn has(&self, flag: &str) -> bool {
-        self.before.iter().any(|w| w == flag)
+        self.others.iter().any(|w| w == flag)
     }
 
     /// What the line says about where the journal is and which environment it is for.
@@ -104,6 +107,12 @@ mod tests {
     fn the_word_under_the_cursor_and_what_follows_a_double_dash_are_not_flags() {
         let l = line(&["konnect", "pay", "--isp", "izo"]);
         assert_eq!(l.value_of("--isp"), None, "a value being typed is not given yet");
+        // What follows the cursor counts as well: konnect will read it.
+        let words: Vec<OsString> = ["konnect", "--env", "live", "status", "", "--env", "test"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        assert_eq!(Line::new(&words, 4).value_of("--env"), Some("test"));
         let l = line(&["konnect", "status", "--", "--sandbox", ""]);
         assert!(!l.has("--sandbox"));
         let l = line(&["konnect", "--env"]);

@@ -46,11 +46,13 @@ fn registration_named(shell: &str) -> Vec<u8> {
     out
 }
 
-/// Answers the shell when it asked (`KONNECT_COMPLETE` set), else None and the run goes on.
+/// Answers the shell when it asked (`KONNECT_COMPLETE` set and the words after `--`, as the
+/// scripts call it, or nothing: the script itself), else None and the run goes on: a
+/// variable left exported must never turn `konnect pay …` into a silent success.
 /// Nothing but the answer is ever written: a panic is swallowed, stderr stays untouched.
 pub fn answer_if_asked(args: &[OsString]) -> Option<ExitCode> {
     let shell = std::env::var(VAR).ok()?;
-    if shell.is_empty() || shell == "0" {
+    if shell.is_empty() || shell == "0" || args.get(1).is_some_and(|a| a != "--") {
         return None;
     }
     std::panic::set_hook(Box::new(|_| {}));
@@ -66,13 +68,14 @@ pub fn answer_if_asked(args: &[OsString]) -> Option<ExitCode> {
 /// person typing `KONNECT_COMPLETE=bash konnect`), the registration script.
 fn answer(shell: &str, args: &[OsString]) -> Option<Vec<u8>> {
     let reply = Reply::for_shell(shell)?;
-    let Some(dash) = args.iter().position(|a| a == "--") else {
+    if args.len() < 2 {
         return Some(registration_named(shell));
-    };
-    let mut words = args[dash + 1..].to_vec();
-    let index = reply.index(&words);
-    if words.len() <= index {
-        words.resize(index + 1, OsString::new());
+    }
+    let mut words = args[2..].to_vec();
+    // A word just past the last one is the empty word being started; beyond it, nonsense.
+    let index = reply.index(&words).min(words.len());
+    if words.len() == index {
+        words.push(OsString::new());
     }
     let line = Arc::new(Line::new(&words, index));
     let mut cmd = with_journal_values(Cli::command(), &line);

@@ -19,7 +19,10 @@ impl Journal {
         let env: Value = self.env.as_str().into();
         let mut days = Vec::new();
         let mut before = i64::MAX;
-        while days.len() < most {
+        // Damaged rows are stepped over, a bounded number of them.
+        let mut looks = 0;
+        while days.len() < most && looks < most * 4 {
+            looks += 1;
             let newest = self.rows(
                 "SELECT MAX(created_ms) FROM payments WHERE env = ?1 AND created_ms < ?2",
                 &[env.clone(), before.into()],
@@ -30,7 +33,9 @@ impl Journal {
             let Some((date, (start, end))) =
                 crate::clock::local_date(ms).and_then(|d| Some((d, crate::clock::day_bounds(d)?)))
             else {
-                break;
+                // A time no calendar holds (a damaged row): past it, the days go on.
+                before = ms;
+                continue;
             };
             let count = self.rows(
                 "SELECT COUNT(*) FROM payments WHERE env = ?1 AND created_ms >= ?2 AND created_ms < ?3",

@@ -17,6 +17,13 @@ impl Journal {
         if is_postgres(location) {
             return Err(Failure::usage("a PostgreSQL journal is not read for completion"));
         }
+        // A FIFO or a device would block the open, and the shell's Tab with it.
+        if !std::fs::metadata(location).is_ok_and(|m| m.is_file()) {
+            return Err(Failure::usage(format!(
+                "{} is not a journal file",
+                location.display()
+            )));
+        }
         let fail = |e: rusqlite::Error| Failure::internal(format!("journal {}: {e}", location.display()));
         let conn = Connection::open_with_flags(
             location,
@@ -51,5 +58,18 @@ mod tests {
         assert_eq!(j.unsettled_count().unwrap(), 0);
         let url = Path::new("postgres://konnect@127.0.0.1/konnect");
         assert!(Journal::open_read_only(url, "TEST").is_err());
+        assert!(Journal::open_read_only(dir.path(), "TEST").is_err(), "a folder");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_rather_than_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string, for the duration of the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        // Opening it would block until a writer came: it is refused without opening.
+        assert!(Journal::open_read_only(&fifo, "TEST").is_err());
     }
 }

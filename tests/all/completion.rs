@@ -66,7 +66,7 @@ fn status_offers_the_unsettled_first_and_receipt_the_newest_each_with_who_and_ho
     let status = complete(&home, &[], &["--sandbox", "status", ""]);
     assert_eq!(values(&status), [&pending, &newest, &paid], "{status:?}");
     assert!(
-        status[0].1.starts_with("Slow Tester, Rs. 5,999.00, pending"),
+        status[0].1.starts_with("Rs. 5,999.00 pending, Slow Tester, "),
         "{status:?}"
     );
     let receipt = complete(&home, &[], &["--sandbox", "receipt", ""]);
@@ -124,6 +124,14 @@ fn days_offer_today_yesterday_and_the_days_with_payments() {
     let home = Home::new();
     pay(&home, "izone", "active", "1-13286-5-3");
     home.add_old_payments(3); // 1970-01-01, three of them
+    // A row no calendar holds (year 10000) is stepped over.
+    rusqlite::Connection::open(home.journal_path())
+        .unwrap()
+        .execute(
+            "UPDATE payments SET created_ms = 253402300800000 WHERE reference = ?1",
+            [format!("{:032x}", 2)],
+        )
+        .unwrap();
     let days = complete(&home, &[], &["--sandbox", "report", "--date", ""]);
     assert_eq!(values(&days)[..2], ["today", "yesterday"]);
     assert!(days[0].1.ends_with(", 1 payment"), "{days:?}");
@@ -131,7 +139,7 @@ fn days_offer_today_yesterday_and_the_days_with_payments() {
         .iter()
         .find(|(v, _)| v.starts_with("1970-01-0"))
         .expect("the old day");
-    assert_eq!(old.1, "3 payments");
+    assert_eq!(old.1, "2 payments");
     let since = complete(&home, &[], &["--sandbox", "history", "--since", "y"]);
     assert_eq!(values(&since), ["yesterday"]);
 }
@@ -176,6 +184,26 @@ fn the_journal_and_environment_on_the_line_are_honoured_and_test_never_shows_liv
     assert_eq!(values(&on_test), [test.as_str()]);
     let on_live = complete(&home, &[], &["--env", "live", "--journal", file, "status", ""]);
     assert_eq!(values(&on_live), ["1111aaaa"]);
+    // A flag after the cursor counts as konnect will count it: the last --env wins.
+    let mut c = home.cmd();
+    c.env("KONNECT_COMPLETE", "zsh").env("_CLAP_COMPLETE_INDEX", "6");
+    c.args([
+        "--",
+        "konnect",
+        "--env",
+        "live",
+        "--journal",
+        file,
+        "status",
+        "",
+        "--env",
+        "test",
+    ]);
+    let (_, after, _) = common::run(c);
+    assert!(
+        after.starts_with(&format!("{test}\t")) && !after.contains("1111aaaa"),
+        "{after:?}"
+    );
     // KONNECT_JOURNAL, as a run would take it; --env test beats a config that says live.
     std::fs::create_dir_all(home.path().join("config/konnect")).unwrap();
     std::fs::write(home.path().join("config/konnect/config.toml"), "env = \"live\"\n").unwrap();
@@ -280,12 +308,18 @@ fn every_shell_gets_its_own_form_and_a_customer_name_cannot_break_it() {
         [],
     )
     .unwrap();
-    conn.execute(
-        "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
-         VALUES ('eeeeeeeeeeeeeeeeeeeeeeee2222bbbb', 2, 'TEST', 'izone', 'a;rm', 'a;rm', 'p', '100', 'success')",
-        [],
-    )
-    .unwrap();
+    for (reference, user) in [
+        ("eeeeeeeeeeeeeeeeeeeeeeee2222bbbb", "a;rm"),
+        ("x$(touch${IFS}pwned)", "-rf"),
+        ("ffff|ffff", "@PSHOME"),
+    ] {
+        conn.execute(
+            "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
+             VALUES (?1, 2, 'TEST', 'izone', ?2, ?2, 'p', '100', 'success')",
+            [reference, user],
+        )
+        .unwrap();
+    }
     drop(conn);
     let run = |shell: &str, env: &[(&str, &str)], words: &[&str]| {
         let mut c = home.cmd();
@@ -325,9 +359,20 @@ fn every_shell_gets_its_own_form_and_a_customer_name_cannot_break_it() {
     );
     let pwsh = run("powershell", &[], &["--sandbox", "status", ""]);
     assert_eq!(pwsh, fish);
-    // A handle a shell would have to quote (or would run) is never offered.
+    // A reference or handle a shell would have to quote (or would run) is never offered.
+    assert!(!fish.contains("touch") && !fish.contains('|'), "{fish:?}");
     let users = run("fish", &[], &["--sandbox", "pay", "--user", ""]);
-    assert!(!users.contains("a;rm"), "{users:?}");
+    assert!(
+        !users.contains("a;rm") && !users.contains("-rf") && !users.contains('@'),
+        "{users:?}"
+    );
+    // An index far past the words is the word being started, not an allocation.
+    let far = run(
+        "bash",
+        &[("_CLAP_COMPLETE_INDEX", "100000000000")],
+        &["--sandbox", "status"],
+    );
+    assert!(far.contains(&reference), "{far:?}");
     assert!(users.starts_with("active\t"), "{users:?}");
 }
 
@@ -347,6 +392,23 @@ fn isp_slugs_complete_with_their_names_and_a_username_never_completes_files() {
         .args(["--", "konnect", "pay", "--user", "a"]);
     let (_, out, _) = common::run(c);
     assert_eq!(out, "", "no file names for --user");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_completion_variable_left_exported_never_stands_in_for_a_command() {
+    let home = Home::new();
+    let mut c = home.sandbox(&common::pay_args("active", "1-13286-5-3", &[]));
+    c.env("KONNECT_COMPLETE", "bash");
+    let (code, doc, err) = common::run_json(c);
+    assert_eq!((code, doc["outcome"].as_str()), (0, Some("success")), "{err}");
+    assert_eq!(home.commits(None), 1, "it paid, as asked");
+    // Alone, it prints the registration script, as `konnect completions bash` does.
+    let mut c = home.cmd();
+    c.env("KONNECT_COMPLETE", "bash");
+    let (code, out, _) = common::run(c);
+    assert_eq!(code, 0);
+    assert!(out.contains("complete -o nospace"), "{out}");
 }
 
 #[test]

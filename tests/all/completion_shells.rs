@@ -118,8 +118,10 @@ fn zsh_completes_references_in_the_journals_order_with_who_and_how_much() {
     let mut p = shell(&home, "zsh", &["-i"]);
     p.wait_for("% ");
     p.send("konnect --sandbox status \t").unwrap();
-    p.wait_for(&format!("{pending}  -- Slow Tester, Rs. 5,999.00, pending"));
-    p.wait_for(&format!("{paid}  -- Chandra Mani Neupane, Rs. 5,999.00, success"));
+    p.wait_for(&format!("{pending}  -- Rs. 5,999.00 pending, Slow Tester, "));
+    p.wait_for(&format!(
+        "{paid}  -- Rs. 5,999.00 success, Chandra Mani Neupane, "
+    ));
     p.send("\x15konnect --sandbox report --date yes\t").unwrap();
     p.send("\x01echo \r").unwrap();
     p.wait_for("--date yesterday\r\n");
@@ -147,7 +149,7 @@ fn zsh_completes_from_the_file_the_installer_puts_on_fpath_at_the_first_tab() {
     let mut p = shell(&home, "zsh", &["-i"]);
     p.wait_for("% ");
     p.send("konnect --sandbox status \t").unwrap();
-    p.wait_for(&format!("{pending}  -- Slow Tester"));
+    p.wait_for(&format!("{pending}  -- Rs. 5,999.00 pending"));
     p.send("\x15exit\r").unwrap();
 }
 
@@ -167,6 +169,6 @@ fn fish_completes_references_with_their_descriptions() {
     p.wait_for("> ");
     p.send("konnect --sandbox status \t").unwrap();
     p.wait_for(&pending);
-    p.wait_for("Slow Tester, Rs. 5,999.00, pending");
+    p.wait_for("Rs. 5,999.00 pending, Slow Tester");
     p.send("\x03exit\r").unwrap();
 }
