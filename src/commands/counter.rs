@@ -239,13 +239,11 @@ fn not_found(
 /// The customers paid before at `isp` whose handle starts with `typed` (any case), the most
 /// recent first: what Tab completes at the customer's prompt.
 fn paid_before(journal: &crate::journal::Journal, isp: &crate::isp::Isp, typed: &str) -> Vec<String> {
-    let typed = typed.to_lowercase();
     let known = journal.customers_at(isp.slug).unwrap_or_default();
-    known
-        .into_iter()
-        .map(|k| k.username)
+    crate::journal::customers::starting_with(typed, &known)
         // Only a handle the prompt itself would take: a journal's row is written to the screen.
-        .filter(|u| prompt::check_username(u).is_ok() && u.to_lowercase().starts_with(&typed))
+        .filter(|k| prompt::check_username(&k.username).is_ok())
+        .map(|k| k.username.clone())
         .collect()
 }
 

@@ -123,11 +123,9 @@ pub fn customers(line: &Line, typed: &str) -> Vec<CompletionCandidate> {
     let Some(known) = journal(line).and_then(|j| j.customers(isp).ok()) else {
         return Vec::new();
     };
-    let typed = typed.to_lowercase();
     let mut offered = std::collections::HashSet::new();
-    known
-        .iter()
-        .filter(|k| shell_safe(&k.username) && k.username.to_lowercase().starts_with(&typed))
+    crate::journal::customers::starting_with(typed, &known)
+        .filter(|k| shell_safe(&k.username))
         // Paid at two ISPs, a handle is offered once: where it was paid last.
         .filter(|k| offered.insert(k.username.clone()))
         .take(CUSTOMERS)
@@ -189,18 +187,15 @@ pub fn days(line: &Line, typed: &str) -> Vec<CompletionCandidate> {
         .collect()
 }
 
-/// A candidate whose value a shell can insert as it is and whose description is one clean
-/// line; a value that would need quoting (or could run as shell code) is not offered.
+/// A candidate with its description cut to one menu line (cleaned where every answer is
+/// written, `reply`); the callers offer only values a shell can insert as they are.
 fn candidate(value: &str, description: &str) -> CompletionCandidate {
-    let clean: String = crate::text::clean(description)
-        .chars()
-        .take(DESCRIPTION)
-        .collect();
+    let cut: String = description.chars().take(DESCRIPTION).collect();
     let candidate = CompletionCandidate::new(value);
-    if clean.is_empty() {
+    if cut.is_empty() {
         candidate
     } else {
-        candidate.help(Some(StyledStr::from(clean)))
+        candidate.help(Some(StyledStr::from(cut)))
     }
 }
 

@@ -51,6 +51,15 @@ impl Journal {
     }
 }
 
+/// The customers of `known` whose handle starts with `typed` (any case), in their order (the
+/// most recent first): what a Tab completes, at a shell and at the counter's prompt.
+pub fn starting_with<'k>(typed: &str, known: &'k [Known]) -> impl Iterator<Item = &'k Known> {
+    let typed = typed.to_lowercase();
+    known
+        .iter()
+        .filter(move |k| k.username.to_lowercase().starts_with(&typed))
+}
+
 /// Up to three of `known` that `typed` is a slip of: within two edits (a missed, doubled
 /// or swapped key), the closest first, then the most recent.
 pub fn close_to<'k>(typed: &str, known: &'k [Known]) -> Vec<&'k Known> {
