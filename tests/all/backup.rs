@@ -431,7 +431,7 @@ fn a_restore_while_counters_pay_never_loses_a_payment_they_were_told_is_written(
         ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
-    let mut child = restore.spawn().unwrap();
+    let mut child = common::started(|| restore.spawn());
     // Once the restore is keeping the journal as it was, counters pay until it is done.
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     while copies(&home, "before-restore-").is_empty() && std::time::Instant::now() < deadline {

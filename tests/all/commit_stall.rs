@@ -310,11 +310,10 @@ fn a_look_up_judged_by_a_stamp_the_sender_moved_since_decides_nothing() {
         &journal,
         &common::pay_args("active", PKG, &[]),
     );
-    let paying = paying
+    paying
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(std::process::Stdio::null());
+    let paying = common::started(|| paying.spawn());
     common::wait_for_request(&paths, COMMIT_PATH);
     // The first stamp, as a reader finds it after a long stall: long past, grace and all.
     set_due(&journal, konnect::clock::now_ms() - 60_000);

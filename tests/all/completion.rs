@@ -5,8 +5,6 @@
 
 use crate::common::{self, Home};
 
-use std::path::Path;
-
 /// What konnect answers fish (`value<TAB>description` lines) for the words typed, the last
 /// being the one under the cursor; stderr must stay empty whatever happens.
 fn complete(home: &Home, env: &[(&str, &str)], words: &[&str]) -> Vec<(String, String)> {
@@ -414,7 +412,7 @@ fn a_completion_variable_left_exported_never_stands_in_for_a_command() {
 #[test]
 #[cfg(unix)]
 fn the_scripts_name_konnect_and_ask_it_through_its_own_variable() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for file in [
         "konnect.bash",
         "_konnect",

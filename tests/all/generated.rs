@@ -33,7 +33,7 @@ fn completions_are_in_sync() {
     ] {
         let mut c = home.cmd();
         c.args(["completions", shell]);
-        let out = c.output().unwrap();
+        let out = common::started(|| c.output());
         assert!(out.status.success(), "{shell}");
         check(file, &out.stdout);
     }

@@ -218,11 +218,10 @@ fn a_look_up_while_the_commit_is_out_is_never_conclusive() {
     let config = |args: &[&str]| output(against(&home, &base, TOKEN, &journal, args));
     assert_eq!(config(&["config", "set", "lookup_grace_secs", "0"]).0, 0);
     let mut paying = against(&home, &base, TOKEN, &journal, &pay_args("active", &[]));
-    let paying = paying
+    paying
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(std::process::Stdio::null());
+    let paying = common::started(|| paying.spawn());
     wait_for_request(&paths, COMMIT_PATH);
     let reference = rows(&journal)[0].0.clone();
     let (code, out, err) = config(&["status", &reference]);

@@ -370,7 +370,7 @@ fn pay_in_flight(home: &Home) -> std::process::Child {
         .args(common::pay_args("slow", ACTIVE_PKG, &[]))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
-    let mut child = c.spawn().unwrap();
+    let mut child = common::started(|| c.spawn());
     // Generous: under Wine, on two busy cores, a process can take many seconds to start.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while home.commits(None) == 0 {
@@ -473,7 +473,7 @@ fn an_interrupt_before_anything_was_sent_is_a_cancellation_with_its_json_documen
         .args(common::pay_args("dribble", ACTIVE_PKG, &[]))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
-    let child = c.spawn().unwrap();
+    let child = common::started(|| c.spawn());
     // The details answer is on its way, one byte a second: nothing has been paid.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while home.state()["sessions"].as_object().is_none_or(|s| s.is_empty()) {

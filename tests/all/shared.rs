@@ -528,7 +528,7 @@ fn a_payment_whose_settle_was_lost_with_the_database_is_shown_and_settled_by_ano
     let mut c = counter("front", &pay_args("active"));
     c.stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
-    let child = c.spawn().unwrap();
+    let child = common::started(|| c.spawn());
     wait_for_request(&paths, COMMIT_PATH);
     let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     pg::drop_connections(&mut admin);

@@ -209,12 +209,10 @@ fn konnect(home: &Home, sandbox: &SandboxProcess, journal: &str, counter: usize)
 
 /// Pays `user` once; kills the payer (SIGKILL) once its commit is out when `kill` says so.
 fn pay_once(mut pay: Command, user: &str, kill: bool, watch: &mut Watch) -> Attempt {
-    let mut child = pay
-        .args(common::pay_args(user, PKG, &[]))
+    pay.args(common::pay_args(user, PKG, &[]))
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::piped());
+    let mut child = common::started(|| pay.spawn());
     let mut killed = false;
     if kill {
         while child.try_wait().unwrap().is_none() {
@@ -299,7 +297,7 @@ fn reconcile_all(home: &Home, sandbox: &SandboxProcess, backend: &Backend) {
         loop {
             let mut c = konnect(home, sandbox, journal, i);
             c.args(["--json", "reconcile"]);
-            let out = c.output().unwrap();
+            let out = common::started(|| c.output());
             let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
             if doc["still_pending"].as_u64() == Some(0) || Instant::now() > deadline {
                 break;

@@ -162,9 +162,29 @@ pub fn std_cmd(home: &Home) -> std::process::Command {
     c
 }
 
+/// Starts a process through `start` (a command's `spawn` or `output`), trying again when
+/// Wine refuses the start itself. Wine 8, where CI runs the Windows suite, now and then fails
+/// a CreateProcess with ERROR_INTERNAL_ERROR (1359): the new process died while Wine set it
+/// up, before konnect's `main` ran (CI failed on it in two of its Windows runs, one test in
+/// ~120 each time). A real Windows does not; every other error, and whatever the process
+/// does once started, stays the test's.
+pub fn started<T>(mut start: impl FnMut() -> std::io::Result<T>) -> T {
+    const WINE_REFUSED_THE_START: i32 = 1359;
+    for _ in 0..2 {
+        match start() {
+            Err(e) if cfg!(windows) && e.raw_os_error() == Some(WINE_REFUSED_THE_START) => {
+                eprintln!("the process did not start ({e}): starting it again");
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            other => return other.expect("start a process"),
+        }
+    }
+    start().expect("start a process")
+}
+
 /// Runs a command and returns (exit code, stdout, stderr); fails the test on a panic (101).
 pub fn run(mut c: Command) -> (i32, String, String) {
-    let out = c.output().expect("run konnect");
+    let out = started(|| c.output());
     let code = out.status.code().unwrap_or(-1);
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -211,7 +231,7 @@ impl SandboxProcess {
         if let Some(s) = state {
             cmd.arg("--state").arg(s);
         }
-        let mut child = cmd.spawn().expect("start konnect sandbox");
+        let mut child = started(|| cmd.spawn());
         let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
         let mut next = |prefix: &str| {
             let line = lines.next().expect("a line").expect("readable");
@@ -339,7 +359,7 @@ pub fn against(
 
 /// Runs a command: (exit code, stdout, stderr); fails the test on a panic.
 pub fn output(mut c: std::process::Command) -> (i32, String, String) {
-    let out = c.output().unwrap();
+    let out = started(|| c.output());
     let code = out.status.code().unwrap_or(-1);
     let (stdout, stderr) = (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -357,7 +377,7 @@ pub fn all_at_once(commands: impl IntoIterator<Item = std::process::Command>) ->
         .map(|mut c| {
             c.stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped());
-            c.spawn().unwrap()
+            started(|| c.spawn())
         })
         .collect();
     children
