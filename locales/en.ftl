@@ -24,6 +24,7 @@ prompt-isp = ISP
 prompt-package = Package
 prompt-username = Customer username
 prompt-next = Next customer's username:
+prompt-more = (and { $count } more: type the start)
 prompt-pay-again = Pay again anyway?
 spin-looking-up = Looking up { $user } at { $isp }…
 spin-paying = Paying { $amount }…

@@ -25,6 +25,7 @@ prompt-isp = ISP
 prompt-package = प्याकेज
 prompt-username = ग्राहकको युजरनेम
 prompt-next = अर्को ग्राहकको युजरनेम:
+prompt-more = (अरू { $count }: सुरुका अक्षर टाइप गर्नुहोस्)
 prompt-pay-again = तैपनि फेरि तिर्ने हो?
 spin-looking-up = { $isp } मा { $user } खोज्दै…
 spin-paying = { $amount } भुक्तानी हुँदैछ…

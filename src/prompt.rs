@@ -121,12 +121,19 @@ pub fn next_customer(
                         term.clear_chars(1).map_err(fail)?;
                     }
                 }
-                Ok(Key::Tab) => {
-                    let starting = if text.is_empty() {
-                        Vec::new()
-                    } else {
-                        paid_before(&text)
+                // Ctrl-U and Ctrl-W, as a shell's line takes them: the whole text, the last word.
+                Ok(Key::Char(c @ ('\u{15}' | '\u{17}'))) => {
+                    let keep = match c {
+                        '\u{17}' => text.trim_end().rfind(' ').map_or(0, |i| i + 1),
+                        _ => 0,
                     };
+                    term.clear_chars(console::measure_text_width(&text[keep..]))
+                        .map_err(fail)?;
+                    text.truncate(keep);
+                }
+                Ok(Key::Tab) => {
+                    // Nothing typed: the customers paid before, the most recent first.
+                    let starting = paid_before(&text);
                     let agreed = common_start(&starting);
                     let replacement = if agreed.chars().count() > text.chars().count() {
                         Some(agreed)
@@ -139,10 +146,14 @@ pub fn next_customer(
                         text = r;
                         term.write_str(&text).map_err(fail)?;
                     } else if starting.len() > 1 {
-                        let shown: Vec<&str> = starting.iter().take(8).map(String::as_str).collect();
+                        let mut shown =
+                            crate::text::clean(&starting[..starting.len().min(8)].join("  ")).into_owned();
+                        if starting.len() > 8 {
+                            let more = crate::i18n::number(starting.len() - 8);
+                            shown = format!("{shown}  {}", crate::t!("prompt-more", count = more));
+                        }
                         term.write_line("").map_err(fail)?;
-                        term.write_line(&crate::text::clean(&shown.join("  ")))
-                            .map_err(fail)?;
+                        term.write_line(&shown).map_err(fail)?;
                         term.write_str(&format!("{} {text}", crate::t!("prompt-next")))
                             .map_err(fail)?;
                     }

@@ -525,6 +525,12 @@ fn tab_at_the_counter_completes_the_customers_paid_before_as_a_shell_does() {
         .unwrap();
     let mut p = spawn(&home, &["counter", "--isp", "izone"]);
     p.expect("Next customer's username").unwrap();
+    // Nothing typed: the customers paid here before, the most recent first.
+    p.send("\t").unwrap();
+    p.expect("expired  active-2  active-1  active\r\n").unwrap();
+    // Ctrl-U takes back what is typed, as a shell's line does.
+    p.send("zz\x15").unwrap();
+    p.expect("\x1b[2D\x1b[0K").unwrap();
     // As far as they agree, then the list (the most recent first), then the one chosen.
     p.send("ac\t").unwrap();
     p.expect("tive").unwrap();
@@ -542,6 +548,23 @@ fn tab_at_the_counter_completes_the_customers_paid_before_as_a_shell_does() {
     p.send("\x1b").unwrap();
     assert_eq!(exit_code(&mut p), 0);
     assert_eq!(home.commits(None), 4, "nothing paid at the counter");
+    // More than eight: the eight most recent, and how many more there are.
+    let conn = rusqlite::Connection::open(home.journal_path()).unwrap();
+    for i in 0..6 {
+        conn.execute(
+            "INSERT INTO payments (reference, created_ms, env, isp, username, customer, package_id, amount, outcome) \
+             VALUES (?1, ?2, 'TEST', 'izone', ?3, 'c', 'p', '100', 'success')",
+            rusqlite::params![format!("{i:032x}"), 1_000_000 + i, format!("old-{i}")],
+        )
+        .unwrap();
+    }
+    let mut p = spawn(&home, &["counter", "--isp", "izone"]);
+    p.expect("Next customer's username").unwrap();
+    p.send("\t").unwrap();
+    p.expect("active  old-5  old-4  old-3  old-2  (and 2 more: type the start)")
+        .unwrap();
+    p.send("\x1b").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
 }
 
 #[test]
