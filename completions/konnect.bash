@@ -1,34 +1,27 @@
-
-_clap_complete_konnect() {
+# konnect's Tab completion for bash: `source <(konnect completions bash)` in ~/.bashrc, or
+# this file where bash-completion looks. Each Tab hands konnect the whole command line and
+# the cursor (KONNECT_COMPLETE=bash), which it reads as it will run it: bash's own words
+# break `--env=test` at the `=` and lose the word after the cursor.
+_konnect() {
     local IFS=$'\013'
-    local _CLAP_COMPLETE_INDEX=${COMP_CWORD}
-    local _CLAP_COMPLETE_COMP_TYPE=${COMP_TYPE}
-    if compopt +o nospace 2> /dev/null; then
-        local _CLAP_COMPLETE_SPACE=false
-    else
-        local _CLAP_COMPLETE_SPACE=true
-    fi
-    local words=("${COMP_WORDS[@]}")
-    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-        words[COMP_CWORD]="$2"
-    fi
+    local space=true
+    compopt +o nospace 2> /dev/null && space=false
     COMPREPLY=( $( \
         _CLAP_IFS="$IFS" \
-        _CLAP_COMPLETE_INDEX="$_CLAP_COMPLETE_INDEX" \
-        _CLAP_COMPLETE_COMP_TYPE="$_CLAP_COMPLETE_COMP_TYPE" \
-        _CLAP_COMPLETE_SPACE="$_CLAP_COMPLETE_SPACE" \
-        KONNECT_COMPLETE="bash" \
-        "konnect" -- "${words[@]}" \
+        _KONNECT_LINE="$COMP_LINE" \
+        _KONNECT_POINT="$COMP_POINT" \
+        _KONNECT_WORD="$2" \
+        KONNECT_COMPLETE=bash \
+        konnect -- "${COMP_WORDS[0]}" 2> /dev/null \
     ) )
     if [[ $? != 0 ]]; then
         unset COMPREPLY
-    elif [[ $_CLAP_COMPLETE_SPACE == false ]] && [[ "${COMPREPLY-}" =~ [=/:]$ ]]; then
+    elif [[ $space == false ]] && [[ "${COMPREPLY-}" =~ [=/:]$ ]]; then
         compopt -o nospace
     fi
 }
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -o nospace -o bashdefault -o nosort -F _clap_complete_konnect konnect
+    complete -o nospace -o bashdefault -o nosort -F _konnect konnect
 else
-    complete -o nospace -o bashdefault -F _clap_complete_konnect konnect
+    complete -o nospace -o bashdefault -F _konnect konnect
 fi
-

@@ -54,12 +54,12 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
         Order::UnsettledFirst => newest(RowState::UNSETTLED.to_vec()),
         Order::Newest => Vec::new(),
     };
-    // Two characters or more of a short reference: any payment of the journal, however old
-    // (a receipt to reprint); fewer: the newest.
+    // What is typed is the start of a short reference, searched in the whole journal
+    // (however old the receipt to reprint); longer than one, the start of a whole reference
+    // (or of a longer short form). Nothing typed: the newest.
     let others = match typed.len() {
-        0 | 1 => newest(Vec::new()),
-        2..=SHORT => journal.tail_starting(&typed, REFERENCES).unwrap_or_default(),
-        // Longer than a short form: the whole reference, its start, or a longer short form.
+        0 => newest(Vec::new()),
+        1..=SHORT => journal.tail_starting(&typed, REFERENCES).unwrap_or_default(),
         _ => journal.matching(&typed).unwrap_or_default(),
     };
     for p in others {
@@ -67,7 +67,6 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
             rows.push(p);
         }
     }
-    rows.truncate(REFERENCES as usize);
     let Ok(shorts) = journal.short_references_of(rows.iter().map(|p| p.reference.as_str())) else {
         return Vec::new();
     };
@@ -77,19 +76,22 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
             if !crate::reference::is_valid(&p.reference) {
                 return None;
             }
-            // The short form, or the whole reference when that is what is being typed.
             let short = shorts.get(&p.reference)?;
-            let value = [short, &p.reference]
-                .into_iter()
-                .find(|v| v.starts_with(&typed))?;
+            let value = match typed.len() {
+                0..=SHORT => Some(short).filter(|s| s.starts_with(&typed))?,
+                _ => [short, &p.reference]
+                    .into_iter()
+                    .find(|v| v.starts_with(&typed))?,
+            };
             Some(candidate(value, &payment_description(p)))
         })
+        .take(REFERENCES as usize)
         .collect()
 }
 
-/// `Rs. 1,000.00 pending, Koshish Bortaula, 09:31` (a day before today by its date): the
-/// amount first, which a narrow menu's cut reaches last; plain ASCII around the name, which a
-/// console in any code page shows.
+/// `Rs. 1,000.00, Koshish Bortaula, pending, 09:31` (a day before today by its date): the
+/// amount and the name first, which a narrow menu's cut reaches last; plain ASCII around the
+/// name, which a console in any code page shows.
 fn payment_description(p: &Payment) -> String {
     let who: String = p
         .customer_name
@@ -105,7 +107,7 @@ fn payment_description(p: &Payment) -> String {
         None => &time,
     };
     format!(
-        "{} {}, {who}, {when}",
+        "{}, {who}, {}, {when}",
         p.amount.lakh(),
         crate::render::state_word(p.row_state.as_str()),
     )

@@ -12,6 +12,8 @@ _konnect() {
         value=${answer%%$'\t'*}
         (( ${#value} > width )) && width=${#value}
     done
+    # A long handle must not push every description off a narrow screen: it overflows.
+    (( width > 16 )) && width=16
     for answer in $answers; do
         [[ -n $answer ]] || continue
         value=${answer%%$'\t'*}
@@ -23,6 +25,7 @@ _konnect() {
             # One line each, however narrow the terminal: cut, and said to be (konnect puts
             # a payment's amount first, where a cut reaches last).
             line="${(r:width:)value}  -- $description"
+            (( ${#value} > width )) && line="$value  -- $description"
             (( ${#line} > COLUMNS - 1 )) && line="${line[1,COLUMNS-4]}..."
             shown+=("$line")
         else
@@ -30,7 +33,8 @@ _konnect() {
             shown+=("$value")
         fi
     done
-    (( $#values )) && compadd -V konnect -l -d shown -a values
+    # References are typed in either case (`15061F`): matched so.
+    (( $#values )) && compadd -M 'm:{[:lower:][:upper:]}={[:upper:][:lower:]}' -V konnect -l -d shown -a values
     (( $#folders )) && compadd -V konnect-folders -S '' -a folders
     (( $#values + $#folders ))
 }

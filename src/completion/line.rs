@@ -5,16 +5,19 @@
 
 use std::ffi::OsString;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::settings::{Env, Overrides};
 
 /// The command line being completed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Line {
     /// The words besides the one being completed, up to a `--` (after it nothing is a flag).
     others: Vec<String>,
     /// The word being completed, as far as it is typed.
     current: String,
+    /// Whether a value of the journal was asked for: the word is a value, never a flag.
+    asked: AtomicBool,
 }
 
 impl Line {
@@ -33,11 +36,24 @@ impl Line {
         Line {
             others,
             current: words.get(index).map(text).unwrap_or_default(),
+            asked: AtomicBool::new(false),
         }
     }
 
     pub fn current(&self) -> &str {
         &self.current
+    }
+
+    /// Notes that the journal was asked for the word's values (see [`Line::asked`]).
+    pub fn ask(&self) -> &Line {
+        self.asked.store(true, Ordering::Relaxed);
+        self
+    }
+
+    /// Whether the word under the cursor takes a value the journal knows: a reference, a
+    /// customer, a day. Then nothing else is offered, not even when the journal has none.
+    pub fn asked(&self) -> bool {
+        self.asked.load(Ordering::Relaxed)
     }
 
     /// The value last given to the long flag `flag` (`--isp`) on the line.
@@ -54,6 +70,13 @@ impl Line {
         found
     }
 
+    /// Whether the long flag `flag` is given on the line, alone or with its `=VALUE`.
+    pub fn gives(&self, flag: &str) -> bool {
+        self.others
+            .iter()
+            .any(|w| w == flag || w.strip_prefix(flag).is_some_and(|rest| rest.starts_with('=')))
+    }
+
     /// Whether the switch `flag` (`--sandbox`) is on the line.
     pub fn has(&self, flag: &str) -> bool {
         self.others.iter().any(|w| w == flag)
@@ -64,10 +87,24 @@ impl Line {
         Overrides {
             env: self.value_of("--env").and_then(Env::parse),
             base_url: self.value_of("--base-url").map(str::to_string),
-            journal: self.value_of("--journal").map(PathBuf::from),
+            journal: self.value_of("--journal").map(|p| home_expanded(p, home())),
             sandbox: self.has("--sandbox"),
             ..Overrides::default()
         }
+    }
+}
+
+fn home() -> Option<OsString> {
+    std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))
+}
+
+/// A path as the shell will hand it to konnect: it expands `~` when the command runs, not in
+/// the words of a completion.
+fn home_expanded(path: &str, home: Option<OsString>) -> PathBuf {
+    match (path.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => PathBuf::from(home),
+        (Some(rest), Some(home)) if rest.starts_with(['/', '\\']) => PathBuf::from(home).join(&rest[1..]),
+        _ => PathBuf::from(path),
     }
 }
 
@@ -115,6 +152,18 @@ mod tests {
         assert_eq!(Line::new(&words, 4).value_of("--env"), Some("test"));
         let l = line(&["konnect", "status", "--", "--sandbox", ""]);
         assert!(!l.has("--sandbox"));
+        let home = || Some(OsString::from("/home/k"));
+        assert_eq!(
+            home_expanded("~/j.sqlite3", home()),
+            PathBuf::from("/home/k/j.sqlite3")
+        );
+        assert_eq!(home_expanded("~", home()), PathBuf::from("/home/k"));
+        assert_eq!(
+            home_expanded("~x/j", home()),
+            PathBuf::from("~x/j"),
+            "another's home"
+        );
+        assert_eq!(home_expanded("~/j", None), PathBuf::from("~/j"));
         let l = line(&["konnect", "--env"]);
         assert_eq!(l.value_of("--env"), None);
         assert_eq!(l.current(), "--env");

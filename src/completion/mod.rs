@@ -4,6 +4,7 @@
 //! only the journal knows (references, customers, days) added here. Never the network, never
 //! the token, and silent on any trouble: a completion must not print into a command line.
 
+mod bash_line;
 mod journal_values;
 mod line;
 mod reply;
@@ -33,10 +34,15 @@ pub fn registration(shell: clap_complete::Shell) -> Vec<u8> {
 /// zsh's script is ours: clap_complete's lets `_describe` sort the candidates, and the order
 /// (unsettled first, newest first) is the point.
 const ZSH: &str = include_str!("konnect.zsh");
+/// bash's script is ours: clap_complete's hands over bash's words, which lose `--env=test`
+/// and the word after the cursor ([`bash_line`]).
+const BASH: &str = include_str!("konnect.bash");
 
 fn registration_named(shell: &str) -> Vec<u8> {
-    if Reply::for_shell(shell) == Some(Reply::Zsh) {
-        return ZSH.as_bytes().to_vec();
+    match Reply::for_shell(shell) {
+        Some(Reply::Zsh) => return ZSH.as_bytes().to_vec(),
+        Some(Reply::Bash) => return BASH.as_bytes().to_vec(),
+        _ => {}
     }
     let mut out = Vec::new();
     if let Some(completer) = Shells::builtins().completer(shell) {
@@ -71,29 +77,55 @@ fn answer(shell: &str, args: &[OsString]) -> Option<Vec<u8>> {
     if args.len() < 2 {
         return Some(registration_named(shell));
     }
-    let mut words = args[2..].to_vec();
-    // A word just past the last one is the empty word being started; beyond it, nonsense.
-    let index = reply.index(&words).min(words.len());
-    if words.len() == index {
-        words.push(OsString::new());
+    let (words, index) = reply.words(&args[2..]);
+    if index == 0 {
+        return None;
+    }
+    // After a mistyped command (`konnect recept ⇥`), nothing: the commands again would
+    // make `konnect recept receipt`.
+    let before = Cli::command().try_get_matches_from(&words[..index]);
+    if before.is_err_and(|e| e.kind() == clap::error::ErrorKind::InvalidSubcommand) {
+        return None;
     }
     let line = Arc::new(Line::new(&words, index));
     let mut cmd = with_journal_values(Cli::command(), &line);
+    let repeatable = repeatable_flags(&cmd);
     let here = std::env::current_dir().ok();
     let mut candidates = clap_complete::engine::complete(&mut cmd, words, index, here.as_deref()).ok()?;
     // As zsh and fish do, flags wait for a `-`: a bare Tab offers the values and commands.
+    // Where a reference, customer or day goes, never a flag: with none in the journal, a
+    // bash Tab would fill in `--`.
     let is_flag = |c: &clap_complete::CompletionCandidate| c.get_value().to_string_lossy().starts_with('-');
-    if line.current().is_empty() && candidates.iter().any(|c| !is_flag(c)) {
+    if line.current().is_empty() && (line.asked() || candidates.iter().any(|c| !is_flag(c))) {
         candidates.retain(|c| !is_flag(c));
     }
-    Some(reply.write(&candidates).into_bytes())
+    // A flag given already is not offered again, unless it counts (`-v -v`).
+    candidates.retain(|c| {
+        let value = c.get_value().to_string_lossy();
+        !value.starts_with("--") || !line.gives(&value) || repeatable.contains(&value.to_string())
+    });
+    Some(reply.write(&candidates, line.current()).into_bytes())
+}
+
+/// The long flags of `cmd` and its commands that may be given more than once.
+fn repeatable_flags(cmd: &clap::Command) -> Vec<String> {
+    use clap::ArgAction::{Append, Count};
+    let mut flags: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| matches!(a.get_action(), Append | Count))
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    for sub in cmd.get_subcommands() {
+        flags.extend(repeatable_flags(sub));
+    }
+    flags
 }
 
 /// The command with the journal's values attached to the arguments that take them.
 fn with_journal_values(cmd: clap::Command, line: &Arc<Line>) -> clap::Command {
     let values = |f: fn(&Line, &str) -> Vec<clap_complete::CompletionCandidate>| {
         let line = Arc::clone(line);
-        ArgValueCompleter::new(move |typed: &OsStr| f(&line, &typed.to_string_lossy()))
+        ArgValueCompleter::new(move |typed: &OsStr| f(line.ask(), &typed.to_string_lossy()))
     };
     let status = |l: &Line, t: &str| journal_values::references(l, Order::UnsettledFirst, t);
     let receipt = |l: &Line, t: &str| journal_values::references(l, Order::Newest, t);

@@ -64,7 +64,7 @@ fn status_offers_the_unsettled_first_and_receipt_the_newest_each_with_who_and_ho
     let status = complete(&home, &[], &["--sandbox", "status", ""]);
     assert_eq!(values(&status), [&pending, &newest, &paid], "{status:?}");
     assert!(
-        status[0].1.starts_with("Rs. 5,999.00 pending, Slow Tester, "),
+        status[0].1.starts_with("Rs. 5,999.00, Slow Tester, pending, "),
         "{status:?}"
     );
     let receipt = complete(&home, &[], &["--sandbox", "receipt", ""]);
@@ -87,6 +87,24 @@ fn status_offers_the_unsettled_first_and_receipt_the_newest_each_with_who_and_ho
         &["--sandbox", "receipt", "00000000000000000000000000000015"],
     );
     assert_eq!(values(&whole), ["00000000000000000000000000000015"]);
+    // One character is the start of a short reference too, in the whole journal; a whole
+    // reference's start is offered only past a short one's length.
+    let one = complete(&home, &[], &["--sandbox", "status", "0"]);
+    let one = values(&one);
+    assert_eq!(one.len(), 30, "{one:?}");
+    assert!(one.iter().all(|v| v.len() == 8 && v.starts_with('0')), "{one:?}");
+    let start = complete(
+        &home,
+        &[],
+        &["--sandbox", "receipt", "000000000000000000000000000001"],
+    );
+    let start = values(&start);
+    assert!(!start.is_empty(), "{start:?}");
+    assert!(
+        start
+            .iter()
+            .all(|v| v.len() == 32 && v.starts_with("000000000000000000000000000001"))
+    );
 }
 
 #[test]
@@ -219,17 +237,67 @@ fn the_journal_and_environment_on_the_line_are_honoured_and_test_never_shows_liv
     assert_eq!(values(&customers), ["active"], "no LIVE customer on a TEST line");
 }
 
+/// What konnect answers bash's script (`konnect.bash`) for `line`, the cursor at the first
+/// `|` (taken out), bash's own piece of the word under it being `piece`.
+#[cfg(unix)]
+fn complete_bash(home: &Home, line: &str, piece: &str) -> Vec<String> {
+    let point = line.chars().position(|c| c == '|').expect("a cursor");
+    let mut c = home.cmd();
+    c.env("KONNECT_COMPLETE", "bash")
+        .env("_CLAP_IFS", "\n")
+        .env("_KONNECT_LINE", line.replacen('|', "", 1))
+        .env("_KONNECT_POINT", point.to_string())
+        .env("_KONNECT_WORD", piece)
+        .args(["--", "konnect"]);
+    let (code, out, err) = common::run(c);
+    assert_eq!((code, err.as_str()), (0, ""), "quiet");
+    out.lines().map(str::to_string).collect()
+}
+
+#[test]
+#[cfg(unix)]
+fn bash_is_answered_from_its_whole_line_as_konnect_will_read_it() {
+    let home = Home::new();
+    let (path, test) = mixed_journal(&home);
+    std::fs::create_dir_all(home.path().join("config/konnect")).unwrap();
+    std::fs::write(home.path().join("config/konnect/config.toml"), "env = \"live\"\n").unwrap();
+    let file = path.to_str().unwrap();
+    // The cursor between `status ` and a later `--env test`: bash's words would have put
+    // the empty word in the place of `--env`, and the config's LIVE rows been offered.
+    let between = complete_bash(
+        &home,
+        &format!("konnect --journal {file} status | --env test"),
+        "",
+    );
+    assert_eq!(between, [test.as_str()]);
+    // `--env=test` is one word (bash's break at the `=`), and a quoted path is the path.
+    let joined = complete_bash(
+        &home,
+        &format!("konnect --journal '{file}' --env=test receipt |"),
+        "",
+    );
+    assert_eq!(joined, [test.as_str()]);
+    assert_eq!(
+        complete_bash(&home, &format!("konnect --journal {file} receipt |"), ""),
+        ["1111aaaa"]
+    );
+    // bash replaces only its own piece of `--env=te`: the values start there.
+    assert_eq!(complete_bash(&home, "konnect --env=te|", "te"), ["test"]);
+    let all = complete_bash(&home, "konnect --env=|", "");
+    assert!(
+        all.contains(&"test".to_string()) && all.contains(&"live".to_string()),
+        "{all:?}"
+    );
+}
+
 #[test]
 #[cfg(unix)]
 fn a_missing_damaged_or_locked_journal_completes_nothing_and_says_nothing() {
     let home = Home::new();
     let missing = home.path().join("missing.sqlite3");
     let file = missing.to_str().unwrap();
-    assert!(
-        complete(&home, &[], &["--journal", file, "status", ""])
-            .iter()
-            .all(|(v, _)| v.starts_with('-'))
-    );
+    // Nothing, not even the flags: bash would fill in their `--`, and Enter run `status --`.
+    assert_eq!(complete(&home, &[], &["--journal", file, "status", ""]), []);
     assert!(!missing.exists(), "a Tab never creates a journal");
     let damaged = home.path().join("damaged.sqlite3");
     std::fs::write(&damaged, b"not a journal at all").unwrap();
@@ -263,7 +331,7 @@ fn a_missing_damaged_or_locked_journal_completes_nothing_and_says_nothing() {
             "",
         ],
     );
-    assert!(pg.iter().all(|(v, _)| v.starts_with('-')), "{pg:?}");
+    assert_eq!(pg, [], "{pg:?}");
 }
 
 #[test]
@@ -281,6 +349,15 @@ fn no_hidden_helper_is_offered_or_listed_and_commands_come_with_their_help() {
         "{names:?}"
     );
     assert!(complete(&home, &[], &["__"]).is_empty(), "nothing starts with __");
+    // After a mistyped command, nothing (the commands again would make `recept receipt`).
+    assert_eq!(complete(&home, &[], &["--sandbox", "recept", ""]), []);
+    // A flag given is not offered again, unless it counts (`-v -v`).
+    let flags = complete(&home, &[], &["pay", "--user", "slow", "--"]);
+    assert!(
+        !values(&flags).contains(&"--user") && values(&flags).contains(&"--isp"),
+        "{flags:?}"
+    );
+    assert!(values(&complete(&home, &[], &["-v", "pay", "--ver"])).contains(&"--verbose"));
     let (_, help, _) = common::run({
         let mut c = home.cmd();
         c.arg("--help");

@@ -97,6 +97,27 @@ fn bash_completes_references_and_customers_from_the_journal() {
         .unwrap();
     p.send("\x01echo \r").unwrap();
     p.wait_for("--user slow\r\n");
+    // The whole line counts, as konnect will run it: a flag after the cursor (bash's own
+    // words lose it when the cursor is between two), and `--env=te` is one word.
+    let at_dg_link = [
+        "--json",
+        "pay",
+        "--isp",
+        "dg-link",
+        "--user",
+        "due",
+        "--package",
+        "1-13286-5-3",
+        "--yes",
+    ];
+    let (_, doc, _) = common::run_json(home.sandbox(&at_dg_link));
+    assert_eq!(doc["outcome"], "success", "{doc}");
+    p.send("\x15konnect --sandbox pay --user  --isp dg-link").unwrap();
+    p.send("\x02".repeat(14)).unwrap();
+    p.send("\t\x01echo \r").unwrap();
+    p.wait_for("--user due --isp dg-link\r\n");
+    p.send("\x15konnect --sandbox --env=te\t\x01echo \r").unwrap();
+    p.wait_for("--sandbox --env=test\r\n");
     p.send("\x15exit\r").unwrap();
 }
 
@@ -118,9 +139,9 @@ fn zsh_completes_references_in_the_journals_order_with_who_and_how_much() {
     let mut p = shell(&home, "zsh", &["-i"]);
     p.wait_for("% ");
     p.send("konnect --sandbox status \t").unwrap();
-    p.wait_for(&format!("{pending}  -- Rs. 5,999.00 pending, Slow Tester, "));
+    p.wait_for(&format!("{pending}  -- Rs. 5,999.00, Slow Tester, pending, "));
     p.wait_for(&format!(
-        "{paid}  -- Rs. 5,999.00 success, Chandra Mani Neupane, "
+        "{paid}  -- Rs. 5,999.00, Chandra Mani Neupane, success, "
     ));
     p.send("\x15konnect --sandbox report --date yes\t").unwrap();
     p.send("\x01echo \r").unwrap();
@@ -149,7 +170,7 @@ fn zsh_completes_from_the_file_the_installer_puts_on_fpath_at_the_first_tab() {
     let mut p = shell(&home, "zsh", &["-i"]);
     p.wait_for("% ");
     p.send("konnect --sandbox status \t").unwrap();
-    p.wait_for(&format!("{pending}  -- Rs. 5,999.00 pending"));
+    p.wait_for(&format!("{pending}  -- Rs. 5,999.00, Slow Tester, pending"));
     p.send("\x15exit\r").unwrap();
 }
 
@@ -169,6 +190,6 @@ fn fish_completes_references_with_their_descriptions() {
     p.wait_for("> ");
     p.send("konnect --sandbox status \t").unwrap();
     p.wait_for(&pending);
-    p.wait_for("Rs. 5,999.00 pending, Slow Tester");
+    p.wait_for("Rs. 5,999.00, Slow Tester, pending");
     p.send("\x03exit\r").unwrap();
 }
