@@ -5,7 +5,8 @@ Builds the release binary, makes two sandbox homes (one journal with a single pa
 with the rows of bench/year.py: a year of a busy shop, plus 20 unsettled payments), and
 times, alternating the two homes, each completion a shell asks for (the whole process, as
 `KONNECT_COMPLETE=fish konnect -- konnect WORDS` answers it): the commands alone, `status`
-and `receipt` references (and two typed characters, which search the whole journal),
+and `receipt` references (and typed characters, which search the whole journal: a short
+reference's start through the tail index, a whole reference's start past its length),
 `--user` customers (at an ISP, and at any), `--date` days.
 Prints medians, the slowest run, and the ratio to the empty journal. The target is 30 ms.
 Never leaves loopback. Usage: python3 bench/completion.py [--rows N] [--runs N]
@@ -28,7 +29,10 @@ CASES = [
     ("commands (konnect <TAB>)", [""]),
     ("status <TAB>", ["--sandbox", "status", ""]),
     ("receipt <TAB>", ["--sandbox", "receipt", ""]),
+    ("status 3<TAB> (one character, the whole journal)", ["--sandbox", "status", "3"]),
     ("receipt 3f<TAB> (the whole journal)", ["--sandbox", "receipt", "3f"]),
+    ("receipt 0000000000<TAB> (a whole reference's start)", ["--sandbox", "receipt", "0000000000"]),
+    ("receipt 3f3f3f3f3f<TAB> (no such start)", ["--sandbox", "receipt", "3f3f3f3f3f"], False),
     ("pay --isp izone --user <TAB>", ["--sandbox", "pay", "--isp", "izone", "--user", ""]),
     ("pay --user <TAB> (any ISP)", ["--sandbox", "pay", "--user", ""]),
     ("report --date <TAB>", ["--sandbox", "report", "--date", ""]),
@@ -77,19 +81,20 @@ def main():
         year.fill(journal, opts.rows)
         unsettled(journal, 20)
         size = os.path.getsize(journal)
-        times = {(name, home): [] for name, _ in CASES for home in (empty, full)}
-        for name, words in CASES:
+        times = {(case[0], home): [] for case in CASES for home in (empty, full)}
+        for name, words, *answers in CASES:
+            must = answers[0] if answers else True
             for home in (empty, full):
-                tab(binary, home, words, home == full)  # warm the page cache
+                tab(binary, home, words, must and home == full)  # warm the page cache
             for _ in range(opts.runs):
                 for home in (empty, full):
-                    times[(name, home)].append(tab(binary, home, words, home == full))
+                    times[(name, home)].append(tab(binary, home, words, must and home == full))
         median = statistics.median
         print(f"journal: {opts.rows:,} rows, {size / 1e6:.1f} MB; {opts.runs} runs each, medians (slowest)")
-        print(f"{'completion':38} {'empty journal':>16} {'a year of rows':>18}  ratio")
-        for name, _ in CASES:
+        print(f"{'completion':52} {'empty journal':>16} {'a year of rows':>18}  ratio")
+        for name, *_ in CASES:
             e, y = times[(name, empty)], times[(name, full)]
-            print(f"{name:38} {median(e):7.2f} ({max(e):5.2f}) {median(y):9.2f} ({max(y):5.2f})"
+            print(f"{name:52} {median(e):7.2f} ({max(e):5.2f}) {median(y):9.2f} ({max(y):5.2f})"
                   f"  {median(y) / median(e):.2f}x")
     finally:
         shutil.rmtree(top)

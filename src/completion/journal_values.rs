@@ -55,14 +55,14 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
         Order::Newest => Vec::new(),
     };
     // What is typed is the start of a short reference, searched in the whole journal
-    // (however old the receipt to reprint); longer than one, the start of a whole reference
-    // (or of a longer short form). Nothing typed: the newest.
+    // (however old the receipt to reprint); longer than one, the start of a whole reference.
+    // Each through an index. Nothing typed: the newest.
     let others = match typed.len() {
-        0 => newest(Vec::new()),
-        1..=SHORT => journal.tail_starting(&typed, REFERENCES).unwrap_or_default(),
-        _ => journal.matching(&typed).unwrap_or_default(),
+        0 => Ok(newest(Vec::new())),
+        1..=SHORT => journal.tail_starting(&typed, REFERENCES),
+        _ => journal.reference_starting(&typed, REFERENCES),
     };
-    for p in others {
+    for p in others.unwrap_or_default() {
         if !rows.iter().any(|r| r.reference == p.reference) {
             rows.push(p);
         }
@@ -78,11 +78,12 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
             }
             let short = shorts.get(&p.reference)?;
             let value = match typed.len() {
-                0..=SHORT => Some(short).filter(|s| s.starts_with(&typed))?,
-                _ => [short, &p.reference]
-                    .into_iter()
-                    .find(|v| v.starts_with(&typed))?,
+                0..=SHORT => short,
+                _ => &p.reference,
             };
+            if !value.starts_with(&typed) {
+                return None;
+            }
             Some(candidate(value, &payment_description(p)))
         })
         .take(REFERENCES as usize)
@@ -93,13 +94,7 @@ pub fn references(line: &Line, order: Order, typed: &str) -> Vec<CompletionCandi
 /// amount and the name first, which a narrow menu's cut reaches last; plain ASCII around the
 /// name, which a console in any code page shows.
 fn payment_description(p: &Payment) -> String {
-    let who: String = p
-        .customer_name
-        .as_deref()
-        .unwrap_or(&p.username)
-        .chars()
-        .take(NAME)
-        .collect();
+    let who = name_of(p.customer_name.as_deref().unwrap_or(&p.username));
     let time = crate::clock::local_time(p.created_ms);
     let when = match time.split_once(' ') {
         Some((_, clock)) if crate::clock::local_date(p.created_ms) == Some(crate::clock::today()) => clock,
@@ -132,7 +127,7 @@ pub fn customers(line: &Line, typed: &str) -> Vec<CompletionCandidate> {
         .filter(|k| offered.insert(k.username.clone()))
         .take(CUSTOMERS)
         .map(|k| {
-            let name: String = k.name.as_deref().unwrap_or("").chars().take(NAME).collect();
+            let name = name_of(k.name.as_deref().unwrap_or(""));
             let description = match isp {
                 Some(_) => name,
                 None => {
@@ -186,6 +181,15 @@ pub fn days(line: &Line, typed: &str) -> Vec<CompletionCandidate> {
     out.into_iter()
         .filter(|(value, _)| value.starts_with(&typed))
         .map(|(value, description)| candidate(&value, &description))
+        .collect()
+}
+
+/// A name as a description holds it: on one line (a stored name's new line or tab would cut
+/// off what follows it), at most [`NAME`] characters.
+fn name_of(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(NAME)
         .collect()
 }
 

@@ -29,19 +29,36 @@ impl Journal {
     /// with `start` (letters, digits, hyphens), the newest first, at most `limit`: what a Tab
     /// after a few characters of a receipt's short reference finds, through the tail index.
     pub fn tail_starting(&self, start: &str, limit: u32) -> Result<Vec<Payment>, Failure> {
+        if start.len() > SHORT {
+            return Ok(Vec::new());
+        }
+        self.starting(&self.tail_sql(), "env = ?1", start, limit)
+    }
+
+    /// The payments of this environment whose whole reference starts with `start`, the
+    /// newest first, at most `limit`, through the primary key: what a Tab finds past a short
+    /// reference's length.
+    pub fn reference_starting(&self, start: &str, limit: u32) -> Result<Vec<Payment>, Failure> {
+        // The environment compared as an expression, which no index serves: else the
+        // planner walks all of the environment's rows in time order (110 ms at 100,000).
+        self.starting("reference", "env || '' = ?1", start, limit)
+    }
+
+    /// The rows whose `expr` (an indexed one) starts with `start`, a range of its index, and
+    /// whose environment is this one (`env`, the term that compares it to `?1`).
+    fn starting(&self, expr: &str, env: &str, start: &str, limit: u32) -> Result<Vec<Payment>, Failure> {
         let start = start.to_ascii_lowercase();
         let Some(last) = start.chars().last() else {
             return Ok(Vec::new());
         };
-        if start.len() > SHORT || !start.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        if !start.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             return Ok(Vec::new());
         }
         // Every text that starts with `start` sorts from it to the text its last letter's
         // successor ends (ASCII, so one byte up).
         let after = format!("{}{}", &start[..start.len() - 1], char::from(last as u8 + 1));
-        let tail = self.tail_sql();
         let sql = format!(
-            "SELECT {COLUMNS} FROM payments WHERE env = ?1 AND {tail} >= ?2 AND {tail} < ?3 \
+            "SELECT {COLUMNS} FROM payments WHERE {env} AND {expr} >= ?2 AND {expr} < ?3 \
              ORDER BY created_ms DESC LIMIT {limit}"
         );
         self.payments(

@@ -414,6 +414,11 @@ fn every_shell_gets_its_own_form_and_a_customer_name_cannot_break_it() {
         .expect("the reference");
     assert_eq!(line.matches('\t').count(), 1, "{fish:?}");
     assert!(!fish.contains('\u{1b}'), "{fish:?}");
+    // On one line, what follows the name's new line is kept: the state and the time too.
+    assert!(
+        line.contains("Name") && line.contains("next") && line.contains(", success, "),
+        "{line:?}"
+    );
     assert_eq!(fish.lines().count(), 2, "{fish:?}");
     // bash: values only, split by the IFS its script gives; the word's index from it too.
     let bash = run(
@@ -449,6 +454,11 @@ fn every_shell_gets_its_own_form_and_a_customer_name_cannot_break_it() {
     );
     assert!(far.contains(&reference), "{far:?}");
     assert!(users.starts_with("active\t"), "{users:?}");
+    let active = users.lines().next().unwrap_or_default();
+    assert!(
+        active.contains("next") && active.ends_with(" (Izone)") && !active.contains('\u{1b}'),
+        "{active:?}"
+    );
 }
 
 #[test]

@@ -284,6 +284,32 @@ fn look_ups_filters_and_short_references_agree_on_both_backends() {
         assert_eq!(j.query(&last_two).unwrap().len(), 2);
         assert_eq!(j.unsettled().unwrap().len(), 2);
         assert_eq!(j.short_references().unwrap().len(), 3);
+        // What a Tab finds: a short reference's start (the tail), a whole one's start.
+        let refs = |found: Vec<konnect::journal::Payment>| {
+            let mut refs: Vec<_> = found.into_iter().map(|p| p.reference).collect();
+            refs.sort();
+            refs
+        };
+        assert_eq!(
+            refs(j.tail_starting("12C", 10).unwrap()),
+            ["ab12cd0001", "ab12cd0002"]
+        );
+        assert_eq!(
+            refs(j.reference_starting("ab12cd0", 10).unwrap()),
+            ["ab12cd0001", "ab12cd0002"]
+        );
+        assert_eq!(
+            refs(j.reference_starting("ef34000003", 10).unwrap()),
+            ["ef34000003"]
+        );
+        assert!(
+            j.reference_starting("cd0001", 10).unwrap().is_empty(),
+            "a start, not a middle"
+        );
+        assert!(
+            open(at, "LIVE").reference_starting("ab", 10).unwrap().is_empty(),
+            "TEST's rows"
+        );
     });
 }
 
