@@ -11,7 +11,8 @@ pub fn split(line: &str, point: usize) -> (Vec<String>, usize) {
     let chars: Vec<char> = line.chars().collect();
     let point = point.min(chars.len());
     let mut words = Vec::new();
-    // The word being read, while inside one, and whether the cursor is past in it.
+    // The word being read, while inside one, and whether the cursor is in it (what follows
+    // the cursor is not taken).
     let mut word: Option<String> = None;
     let mut cut = false;
     let mut quote: Option<char> = None;
@@ -19,12 +20,10 @@ pub fn split(line: &str, point: usize) -> (Vec<String>, usize) {
     let mut i = 0;
     loop {
         if i == point && index.is_none() {
-            if word.is_some() {
-                index = Some(words.len());
-                cut = true;
-            } else {
-                index = Some(words.len());
-                words.push(String::new());
+            index = Some(words.len());
+            match word {
+                Some(_) => cut = true,
+                None => words.push(String::new()),
             }
         }
         let Some(&c) = chars.get(i) else { break };

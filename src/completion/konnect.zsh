@@ -23,7 +23,7 @@ _konnect() {
         elif [[ $answer == *$'\t'* ]]; then
             values+=("$value")
             # One line each, however narrow the terminal: cut, and said to be (konnect puts
-            # a payment's amount first, where a cut reaches last).
+            # a payment's amount and name first, where a cut reaches last).
             line="${(r:width:)value}  -- $description"
             (( ${#value} > width )) && line="$value  -- $description"
             (( ${#line} > COLUMNS - 1 )) && line="${line[1,COLUMNS-4]}..."

@@ -94,6 +94,7 @@ impl Line {
     }
 }
 
+/// The folder a shell's `~` stands for.
 fn home() -> Option<OsString> {
     std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))
 }

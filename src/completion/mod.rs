@@ -81,14 +81,14 @@ fn answer(shell: &str, args: &[OsString]) -> Option<Vec<u8>> {
     if index == 0 {
         return None;
     }
+    let line = Arc::new(Line::new(&words, index));
+    let mut cmd = with_journal_values(Cli::command(), &line);
     // After a mistyped command (`konnect recept ⇥`), nothing: the commands again would
     // make `konnect recept receipt`.
-    let before = Cli::command().try_get_matches_from(&words[..index]);
+    let before = cmd.try_get_matches_from_mut(&words[..index]);
     if before.is_err_and(|e| e.kind() == clap::error::ErrorKind::InvalidSubcommand) {
         return None;
     }
-    let line = Arc::new(Line::new(&words, index));
-    let mut cmd = with_journal_values(Cli::command(), &line);
     let repeatable = repeatable_flags(&cmd);
     let here = std::env::current_dir().ok();
     let mut candidates = clap_complete::engine::complete(&mut cmd, words, index, here.as_deref()).ok()?;
