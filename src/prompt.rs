@@ -117,8 +117,9 @@ pub fn next_customer(
                 }
                 Ok(Key::Char('\u{4}')) if text.is_empty() => break true,
                 Ok(Key::Backspace) => {
+                    let before = text.clone();
                     if text.pop().is_some() {
-                        term.clear_chars(1).map_err(fail)?;
+                        retype(&term, &before, &text).map_err(fail)?;
                     }
                 }
                 // Ctrl-U and Ctrl-W, as a shell's line takes them: the whole text, the last word.
@@ -127,9 +128,9 @@ pub fn next_customer(
                         '\u{17}' => text.trim_end().rfind(' ').map_or(0, |i| i + 1),
                         _ => 0,
                     };
-                    term.clear_chars(console::measure_text_width(&text[keep..]))
-                        .map_err(fail)?;
+                    let before = text.clone();
                     text.truncate(keep);
+                    retype(&term, &before, &text).map_err(fail)?;
                 }
                 Ok(Key::Tab) => {
                     // Nothing typed: the customers paid before, the most recent first.
@@ -141,19 +142,14 @@ pub fn next_customer(
                         tab.filter(|_| starting.is_empty()).map(str::to_string)
                     };
                     if let Some(r) = replacement {
-                        term.clear_chars(console::measure_text_width(&text))
-                            .map_err(fail)?;
+                        retype(&term, &text, &r).map_err(fail)?;
                         text = r;
-                        term.write_str(&text).map_err(fail)?;
                     } else if starting.len() > 1 {
-                        let mut shown =
-                            crate::text::clean(&starting[..starting.len().min(8)].join("  ")).into_owned();
-                        if starting.len() > 8 {
-                            let more = crate::i18n::number(starting.len() - 8);
-                            shown = format!("{shown}  {}", crate::t!("prompt-more", count = more));
-                        }
                         term.write_line("").map_err(fail)?;
-                        term.write_line(&shown).map_err(fail)?;
+                        let cols = usize::from(term.size().1);
+                        for line in listed(&starting, cols) {
+                            term.write_line(&line).map_err(fail)?;
+                        }
                         term.write_str(&format!("{} {text}", crate::t!("prompt-next")))
                             .map_err(fail)?;
                     }
@@ -196,6 +192,44 @@ pub fn next_customer(
 }
 
 /// The longest start all of `names` share (nothing for none).
+/// Writes the customer's line again with `after` for `before`. Moving back over what is
+/// erased would stop at the row it wrapped onto (a long name at 40 columns): the line is
+/// written again from its first row.
+fn retype(term: &Term, before: &str, after: &str) -> std::io::Result<()> {
+    let prompt = format!("{} ", crate::t!("prompt-next"));
+    let cols = usize::from(term.size().1).max(1);
+    // The cursor sits on the row of the last character (a full row keeps it there).
+    let rows = console::measure_text_width(&format!("{prompt}{before}")).saturating_sub(1) / cols;
+    term.move_cursor_up(rows)?;
+    term.write_str("\r")?;
+    term.clear_to_end_of_screen()?;
+    term.write_str(&format!("{prompt}{after}"))
+}
+
+/// The customers a Tab lists, at most eight, two spaces apart, in lines of `cols`: a handle
+/// never split, and then how many more there are.
+fn listed(names: &[String], cols: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for name in names.iter().take(8) {
+        let name = crate::text::clean(name);
+        let fits = console::measure_text_width(&line) + 2 + console::measure_text_width(&name) < cols;
+        if !line.is_empty() && !fits {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(&name);
+    }
+    lines.push(line);
+    if names.len() > 8 {
+        let more = crate::t!("prompt-more", count = crate::i18n::number(names.len() - 8));
+        lines.extend(crate::text::wrap(&more, cols.saturating_sub(1)));
+    }
+    lines
+}
+
 fn common_start(names: &[String]) -> String {
     let Some((first, rest)) = names.split_first() else {
         return String::new();
@@ -398,6 +432,24 @@ mod tests {
         assert_eq!(common_start(&names(&["due", "expired"])), "");
         assert_eq!(common_start(&names(&["नेपाल१", "नेपाल२"])), "नेपाल");
         assert_eq!(common_start(&[]), "");
+    }
+
+    #[test]
+    fn a_tab_list_never_splits_a_handle_and_says_how_many_more() {
+        let names: Vec<String> = (1..=10).map(|i| format!("customer-{i}")).collect();
+        let lines = listed(&names, 40);
+        assert_eq!(lines[0], "customer-1  customer-2  customer-3");
+        assert_eq!(lines[2], "customer-7  customer-8");
+        assert_eq!(lines[3], "(and 2 more: type the start)");
+        assert!(
+            lines.iter().all(|l| console::measure_text_width(l) < 40),
+            "{lines:?}"
+        );
+        // Narrower than the hint: it wraps at its words.
+        let narrow = listed(&names, 20);
+        assert!(narrow.iter().any(|l| l == "customer-1"), "{narrow:?}");
+        assert!(narrow.iter().all(|l| !l.ends_with("typ")), "{narrow:?}");
+        assert_eq!(listed(&names[..2], 80), ["customer-1  customer-2"]);
     }
 
     #[test]

@@ -530,7 +530,7 @@ fn tab_at_the_counter_completes_the_customers_paid_before_as_a_shell_does() {
     p.expect("expired  active-2  active-1  active\r\n").unwrap();
     // Ctrl-U takes back what is typed, as a shell's line does.
     p.send("zz\x15").unwrap();
-    p.expect("\x1b[2D\x1b[0K").unwrap();
+    p.expect("\r\x1b[0JNext customer's username: ").unwrap();
     // As far as they agree, then the list (the most recent first), then the one chosen.
     p.send("ac\t").unwrap();
     p.expect("tive").unwrap();
@@ -561,8 +561,25 @@ fn tab_at_the_counter_completes_the_customers_paid_before_as_a_shell_does() {
     let mut p = spawn(&home, &["counter", "--isp", "izone"]);
     p.expect("Next customer's username").unwrap();
     p.send("\t").unwrap();
-    p.expect("active  old-5  old-4  old-3  old-2  (and 2 more: type the start)")
+    p.expect("active  old-5  old-4  old-3  old-2\r\n(and 2 more: type the start)")
         .unwrap();
+    p.send("\x1b").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+}
+
+#[test]
+fn a_name_that_wrapped_at_40_columns_is_taken_back_whole() {
+    let home = Home::new();
+    let mut p = spawn_at(&home, &["counter", "--isp", "izone"], 40);
+    p.expect("Next customer's username: ").unwrap();
+    // 26 columns of question and 30 of name: the name wraps onto a second row.
+    p.send("abcdefghijklmnopqrstuvwxyz1234").unwrap();
+    p.expect("1234").unwrap();
+    // Ctrl-U goes back up to the question's row and writes it again, then the new name.
+    p.send("\x15").unwrap();
+    p.expect("\x1b[1A\r\r\x1b[0JNext customer's username: ").unwrap();
+    p.send("new\x7f\x7fxx").unwrap();
+    p.expect("\r\x1b[0JNext customer's username: nxx").unwrap();
     p.send("\x1b").unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
