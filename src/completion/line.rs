@@ -77,6 +77,17 @@ impl Line {
             .any(|w| w == flag || w.strip_prefix(flag).is_some_and(|rest| rest.starts_with('=')))
     }
 
+    /// Whether the short flag `-s` is given on the line, alone or among others (`-qy`).
+    pub fn gives_short(&self, s: char) -> bool {
+        self.others.iter().any(|w| {
+            w.strip_prefix('-').is_some_and(|cluster| {
+                !cluster.starts_with('-')
+                    && cluster.chars().all(|c| c.is_ascii_alphabetic())
+                    && cluster.contains(s)
+            })
+        })
+    }
+
     /// Whether the switch `flag` (`--sandbox`) is on the line.
     pub fn has(&self, flag: &str) -> bool {
         self.others.iter().any(|w| w == flag)
@@ -87,25 +98,10 @@ impl Line {
         Overrides {
             env: self.value_of("--env").and_then(Env::parse),
             base_url: self.value_of("--base-url").map(str::to_string),
-            journal: self.value_of("--journal").map(|p| home_expanded(p, home())),
+            journal: self.value_of("--journal").map(PathBuf::from),
             sandbox: self.has("--sandbox"),
             ..Overrides::default()
         }
-    }
-}
-
-/// The folder a shell's `~` stands for.
-fn home() -> Option<OsString> {
-    std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))
-}
-
-/// A path as the shell will hand it to konnect: it expands `~` when the command runs, not in
-/// the words of a completion.
-fn home_expanded(path: &str, home: Option<OsString>) -> PathBuf {
-    match (path.strip_prefix('~'), home) {
-        (Some(""), Some(home)) => PathBuf::from(home),
-        (Some(rest), Some(home)) if rest.starts_with(['/', '\\']) => PathBuf::from(home).join(&rest[1..]),
-        _ => PathBuf::from(path),
     }
 }
 
@@ -153,18 +149,6 @@ mod tests {
         assert_eq!(Line::new(&words, 4).value_of("--env"), Some("test"));
         let l = line(&["konnect", "status", "--", "--sandbox", ""]);
         assert!(!l.has("--sandbox"));
-        let home = || Some(OsString::from("/home/k"));
-        assert_eq!(
-            home_expanded("~/j.sqlite3", home()),
-            PathBuf::from("/home/k/j.sqlite3")
-        );
-        assert_eq!(home_expanded("~", home()), PathBuf::from("/home/k"));
-        assert_eq!(
-            home_expanded("~x/j", home()),
-            PathBuf::from("~x/j"),
-            "another's home"
-        );
-        assert_eq!(home_expanded("~/j", None), PathBuf::from("~/j"));
         let l = line(&["konnect", "--env"]);
         assert_eq!(l.value_of("--env"), None);
         assert_eq!(l.current(), "--env");

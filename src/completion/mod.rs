@@ -4,10 +4,10 @@
 //! only the journal knows (references, customers, days) added here. Never the network, never
 //! the token, and silent on any trouble: a completion must not print into a command line.
 
-mod bash_line;
 mod journal_values;
 mod line;
 mod reply;
+mod shell_words;
 
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
@@ -35,7 +35,7 @@ pub fn registration(shell: clap_complete::Shell) -> Vec<u8> {
 /// (unsettled first, newest first) is the point.
 const ZSH: &str = include_str!("konnect.zsh");
 /// bash's script is ours: clap_complete's hands over bash's words, which lose `--env=test`
-/// and the word after the cursor ([`bash_line`]).
+/// and the word after the cursor ([`shell_words`]).
 const BASH: &str = include_str!("konnect.bash");
 
 fn registration_named(shell: &str) -> Vec<u8> {
@@ -77,7 +77,7 @@ fn answer(shell: &str, args: &[OsString]) -> Option<Vec<u8>> {
     if args.len() < 2 {
         return Some(registration_named(shell));
     }
-    let (words, index) = reply.words(&args[2..]);
+    let (words, index) = reply.words(&args[2..])?;
     if index == 0 {
         return None;
     }
@@ -89,7 +89,6 @@ fn answer(shell: &str, args: &[OsString]) -> Option<Vec<u8>> {
     if before.is_err_and(|e| e.kind() == clap::error::ErrorKind::InvalidSubcommand) {
         return None;
     }
-    let repeatable = repeatable_flags(&cmd);
     let here = std::env::current_dir().ok();
     let mut candidates = clap_complete::engine::complete(&mut cmd, words, index, here.as_deref()).ok()?;
     // As zsh and fish do, flags wait for a `-`: a bare Tab offers the values and commands.
@@ -99,26 +98,32 @@ fn answer(shell: &str, args: &[OsString]) -> Option<Vec<u8>> {
     if line.current().is_empty() && (line.asked() || candidates.iter().any(|c| !is_flag(c))) {
         candidates.retain(|c| !is_flag(c));
     }
-    // A flag given already is not offered again, unless it counts (`-v -v`).
-    candidates.retain(|c| {
-        let value = c.get_value().to_string_lossy();
-        !value.starts_with("--") || !line.gives(&value) || repeatable.contains(&value.to_string())
-    });
+    // A flag given already is not offered again, in either spelling, unless it counts.
+    let given = given_once(&cmd, &line);
+    candidates.retain(|c| !given.iter().any(|g| c.get_value() == g.as_str()));
     Some(reply.write(&candidates, line.current()).into_bytes())
 }
 
-/// The long flags of `cmd` and its commands that may be given more than once.
-fn repeatable_flags(cmd: &clap::Command) -> Vec<String> {
+/// The flags of `cmd` and its commands that the line gives already and that are taken once,
+/// in both spellings (`--yes`, `-y`); `-v -v` counts, and stays on offer.
+fn given_once(cmd: &clap::Command, line: &Line) -> Vec<String> {
     use clap::ArgAction::{Append, Count};
-    let mut flags: Vec<String> = cmd
+    let mut given = Vec::new();
+    for arg in cmd
         .get_arguments()
-        .filter(|a| matches!(a.get_action(), Append | Count))
-        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
-        .collect();
-    for sub in cmd.get_subcommands() {
-        flags.extend(repeatable_flags(sub));
+        .filter(|a| !matches!(a.get_action(), Append | Count))
+    {
+        let long = arg.get_long().map(|l| format!("--{l}"));
+        let short = arg.get_short();
+        if long.as_deref().is_some_and(|l| line.gives(l)) || short.is_some_and(|s| line.gives_short(s)) {
+            given.extend(long);
+            given.extend(short.map(|s| format!("-{s}")));
+        }
     }
-    flags
+    for sub in cmd.get_subcommands() {
+        given.extend(given_once(sub, line));
+    }
+    given
 }
 
 /// The command with the journal's values attached to the arguments that take them.

@@ -5,7 +5,7 @@ use std::ffi::OsString;
 
 use clap_complete::CompletionCandidate;
 
-use super::bash_line;
+use super::shell_words;
 
 /// How a shell asks and how it wants the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,15 +36,17 @@ impl Reply {
         })
     }
 
-    /// The words of the line (the program's name first) and the index of the one being
-    /// completed: bash's from the whole line its script hands over (see [`bash_line`]), the
-    /// others' from the words after `--`. The word at the index always exists (maybe empty).
-    pub fn words(self, given: &[OsString]) -> (Vec<OsString>, usize) {
+    /// The words of the line (the program's name first) as the command will receive them,
+    /// and the index of the one being completed ([`shell_words`]): bash's from the whole line
+    /// its script hands over, the others' from the words after `--`. The word at the index
+    /// always exists (maybe empty); None when the cursor is where no argument goes.
+    pub fn words(self, given: &[OsString]) -> Option<(Vec<OsString>, usize)> {
         let var = |k: &str| std::env::var(k).ok();
+        let home = shell_words::home();
         let point = var("_KONNECT_POINT").and_then(|p| p.parse().ok());
         if let (Reply::Bash, Some(line), Some(point)) = (self, var("_KONNECT_LINE"), point) {
-            let (words, index) = bash_line::split(&line, point);
-            return (words.into_iter().map(OsString::from).collect(), index);
+            let (words, index) = shell_words::split(&line, point, home.as_deref())?;
+            return Some((words.into_iter().map(OsString::from).collect(), index));
         }
         let mut words = given.to_vec();
         // A word just past the last one is the empty word being started; beyond it, nonsense.
@@ -52,7 +54,25 @@ impl Reply {
         if words.len() == index {
             words.push(OsString::new());
         }
-        (words, index)
+        for (k, word) in words.iter_mut().enumerate() {
+            // The word being typed stays as typed; the others as the command gets them.
+            let home = home.as_deref().filter(|_| k != index);
+            let text = word.to_string_lossy();
+            let taken = match self {
+                // zsh's words keep their quotes.
+                Reply::Zsh => shell_words::unquote(&text, home),
+                // fish's have theirs off already, but not a `~` expanded.
+                Reply::Fish => match (text.strip_prefix('~'), home) {
+                    (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+                        format!("{home}{rest}")
+                    }
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            *word = OsString::from(taken);
+        }
+        Some((words, index))
     }
 
     /// The index of the word being completed among `words` (the program's name first).
@@ -90,7 +110,9 @@ impl Reply {
         let items: Vec<String> = candidates
             .into_iter()
             .map(|c| match self {
-                Reply::Bash | Reply::Elvish => value(c),
+                // bash inserts a value as it is: a folder's space would split the word.
+                Reply::Bash => shell_words::escaped(&value(c)),
+                Reply::Elvish => value(c),
                 Reply::Zsh | Reply::Fish | Reply::PowerShell => match help(c) {
                     Some(h) => format!("{}\t{h}\n", value(c)),
                     None => format!("{}\n", value(c)),

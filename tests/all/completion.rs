@@ -203,17 +203,18 @@ fn the_journal_and_environment_on_the_line_are_honoured_and_test_never_shows_liv
     // A flag after the cursor counts as konnect will count it: the last --env wins.
     let mut c = home.cmd();
     c.env("KONNECT_COMPLETE", "zsh").env("_CLAP_COMPLETE_INDEX", "6");
+    // zsh hands its words over with their quotes on: `'test'` is test.
     c.args([
         "--",
         "konnect",
         "--env",
-        "live",
+        "'live'",
         "--journal",
-        file,
+        &format!("'{file}'"),
         "status",
         "",
         "--env",
-        "test",
+        "\"test\"",
     ]);
     let (_, after, _) = common::run(c);
     assert!(
@@ -281,6 +282,26 @@ fn bash_is_answered_from_its_whole_line_as_konnect_will_read_it() {
         complete_bash(&home, &format!("konnect --journal {file} receipt |"), ""),
         ["1111aaaa"]
     );
+    // `~` starting a word is the home, as bash expands it; after `=` it is a `~` folder.
+    let tilde = complete_bash(&home, "konnect --journal ~/mixed.sqlite3 --env test status |", "");
+    assert_eq!(tilde, [test.as_str()]);
+    assert_eq!(
+        complete_bash(&home, "konnect --journal=~/mixed.sqlite3 --env test status |", ""),
+        [] as [&str; 0]
+    );
+    // A comment or a redirection's file is no argument: the run is LIVE, as the config says.
+    let comment = complete_bash(
+        &home,
+        &format!("konnect --journal {file} status | # --env test"),
+        "",
+    );
+    assert_eq!(comment, ["1111aaaa"]);
+    let redirected = complete_bash(
+        &home,
+        &format!("konnect --journal {file} status | > --env test"),
+        "",
+    );
+    assert_eq!(redirected, ["1111aaaa"]);
     // bash replaces only its own piece of `--env=te`: the values start there.
     assert_eq!(complete_bash(&home, "konnect --env=te|", "te"), ["test"]);
     let all = complete_bash(&home, "konnect --env=|", "");
@@ -358,6 +379,12 @@ fn no_hidden_helper_is_offered_or_listed_and_commands_come_with_their_help() {
         "{flags:?}"
     );
     assert!(values(&complete(&home, &[], &["-v", "pay", "--ver"])).contains(&"--verbose"));
+    let after_y = complete(&home, &[], &["pay", "-qy", "--"]);
+    assert!(
+        !values(&after_y).contains(&"--yes") && !values(&after_y).contains(&"--quiet"),
+        "{after_y:?}"
+    );
+    assert!(!values(&complete(&home, &[], &["pay", "--yes", "-"])).contains(&"-y"));
     let (_, help, _) = common::run({
         let mut c = home.cmd();
         c.arg("--help");
