@@ -42,10 +42,10 @@ impl Reply {
     /// always exists (maybe empty); None when the cursor is where no argument goes.
     pub fn words(self, given: &[OsString]) -> Option<(Vec<OsString>, usize)> {
         let var = |k: &str| std::env::var(k).ok();
-        let home = shell_words::home();
+        let home = shell_words::home(&var);
         let point = var("_KONNECT_POINT").and_then(|p| p.parse().ok());
         if let (Reply::Bash, Some(line), Some(point)) = (self, var("_KONNECT_LINE"), point) {
-            let (words, index) = shell_words::split(&line, point, home.as_deref())?;
+            let (words, index) = shell_words::split(&line, point, &var)?;
             return Some((words.into_iter().map(OsString::from).collect(), index));
         }
         let mut words = given.to_vec();
@@ -60,7 +60,7 @@ impl Reply {
             let text = word.to_string_lossy();
             let taken = match self {
                 // zsh's words keep their quotes.
-                Reply::Zsh => shell_words::unquote(&text, home),
+                Reply::Zsh => shell_words::unquote(&text, &var, k != index),
                 // fish's have theirs off already, but not a `~` expanded.
                 Reply::Fish => match (text.strip_prefix('~'), home) {
                     (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
@@ -110,9 +110,12 @@ impl Reply {
         let items: Vec<String> = candidates
             .into_iter()
             .map(|c| match self {
-                // bash inserts a value as it is: a folder's space would split the word.
-                Reply::Bash => shell_words::escaped(&value(c)),
-                Reply::Elvish => value(c),
+                // bash inserts a value as it is: a folder's space would split the word
+                // (inside a quote the word is its text: bash's script says when).
+                Reply::Bash if std::env::var_os("_KONNECT_QUOTED").is_none_or(|q| q.is_empty()) => {
+                    shell_words::escaped(&value(c))
+                }
+                Reply::Bash | Reply::Elvish => value(c),
                 Reply::Zsh | Reply::Fish | Reply::PowerShell => match help(c) {
                     Some(h) => format!("{}\t{h}\n", value(c)),
                     None => format!("{}\n", value(c)),

@@ -289,6 +289,31 @@ fn bash_is_answered_from_its_whole_line_as_konnect_will_read_it() {
         complete_bash(&home, "konnect --journal=~/mixed.sqlite3 --env test status |", ""),
         [] as [&str; 0]
     );
+    let variable = complete_bash(
+        &home,
+        "konnect --journal $HOME/mixed.sqlite3 --env test status |",
+        "",
+    );
+    assert_eq!(variable, [test.as_str()], "$HOME, as bash expands it");
+    // A folder's space is escaped for bash, which inserts a value as it is; inside a quote
+    // (its script says when) the value is the text.
+    std::fs::create_dir_all(home.path().join("dir with space")).unwrap();
+    let typed = format!("{}/dir w", home.path().display());
+    let line = format!("konnect --journal {}|", typed.replace(' ', "\\ "));
+    let folder = complete_bash(&home, &line, &typed);
+    assert_eq!(folder, [format!("{}/dir\\ with\\ space/", home.path().display())]);
+    let mut c = home.cmd();
+    c.env("KONNECT_COMPLETE", "bash")
+        .env("_KONNECT_LINE", format!("konnect --journal '{typed}"))
+        .env("_KONNECT_POINT", (typed.chars().count() + 19).to_string())
+        .env("_KONNECT_WORD", &typed)
+        .env("_KONNECT_QUOTED", "1")
+        .args(["--", "konnect"]);
+    let (_, quoted, _) = common::run(c);
+    assert_eq!(
+        quoted.trim_end(),
+        format!("{}/dir with space/", home.path().display())
+    );
     // A comment or a redirection's file is no argument: the run is LIVE, as the config says.
     let comment = complete_bash(
         &home,
