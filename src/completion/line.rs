@@ -88,18 +88,13 @@ impl Line {
         })
     }
 
-    /// Whether the switch `flag` (`--sandbox`) is on the line.
-    pub fn has(&self, flag: &str) -> bool {
-        self.others.iter().any(|w| w == flag)
-    }
-
     /// What the line says about where the journal is and which environment it is for.
     pub fn overrides(&self) -> Overrides {
         Overrides {
             env: self.value_of("--env").and_then(Env::parse),
             base_url: self.value_of("--base-url").map(str::to_string),
             journal: self.value_of("--journal").map(PathBuf::from),
-            sandbox: self.has("--sandbox"),
+            sandbox: self.gives("--sandbox"),
             ..Overrides::default()
         }
     }
@@ -134,7 +129,7 @@ mod tests {
         assert_eq!(l.value_of("--isp"), Some("izone"));
         assert_eq!(l.current(), "97");
         assert_eq!(l.overrides().env, Some(Env::Test));
-        assert!(!l.has("--sandbox"));
+        assert!(!l.gives("--sandbox"));
     }
 
     #[test]
@@ -148,7 +143,7 @@ mod tests {
             .collect();
         assert_eq!(Line::new(&words, 4).value_of("--env"), Some("test"));
         let l = line(&["konnect", "status", "--", "--sandbox", ""]);
-        assert!(!l.has("--sandbox"));
+        assert!(!l.gives("--sandbox"));
         let l = line(&["konnect", "--env"]);
         assert_eq!(l.value_of("--env"), None);
         assert_eq!(l.current(), "--env");

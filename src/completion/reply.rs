@@ -62,11 +62,9 @@ impl Reply {
                 // zsh's words keep their quotes.
                 Reply::Zsh => shell_words::unquote(&text, &var, k != index),
                 // fish's have theirs off already, but not a `~` expanded.
-                Reply::Fish => match (text.strip_prefix('~'), home) {
-                    (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
-                        format!("{home}{rest}")
-                    }
-                    _ => continue,
+                Reply::Fish => match home.and_then(|home| shell_words::home_expanded(&text, home)) {
+                    Some(expanded) => expanded,
+                    None => continue,
                 },
                 _ => continue,
             };
@@ -103,6 +101,9 @@ impl Reply {
             .filter(|c| c.get_value().to_string_lossy().starts_with(before))
             .collect();
         let value = |c: &CompletionCandidate| c.get_value().to_string_lossy()[before.len()..].to_string();
+        // bash inserts a value as it is: a folder's space would split the word (inside a
+        // quote the word is its text: bash's script says when).
+        let escape = self == Reply::Bash && std::env::var_os("_KONNECT_QUOTED").is_none_or(|q| q.is_empty());
         let help = |c: &CompletionCandidate| {
             c.get_help()
                 .map(|h| crate::text::clean(h.to_string().lines().next().unwrap_or("")).into_owned())
@@ -110,11 +111,7 @@ impl Reply {
         let items: Vec<String> = candidates
             .into_iter()
             .map(|c| match self {
-                // bash inserts a value as it is: a folder's space would split the word
-                // (inside a quote the word is its text: bash's script says when).
-                Reply::Bash if std::env::var_os("_KONNECT_QUOTED").is_none_or(|q| q.is_empty()) => {
-                    shell_words::escaped(&value(c))
-                }
+                Reply::Bash if escape => shell_words::escaped(&value(c)),
                 Reply::Bash | Reply::Elvish => value(c),
                 Reply::Zsh | Reply::Fish | Reply::PowerShell => match help(c) {
                     Some(h) => format!("{}\t{h}\n", value(c)),

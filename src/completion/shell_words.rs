@@ -13,6 +13,12 @@ pub fn home(vars: Vars) -> Option<String> {
     vars("HOME").or_else(|| vars("USERPROFILE"))
 }
 
+/// `text` with its leading `~` (alone, or before a `/`) made `home`; None when it has none.
+pub fn home_expanded(text: &str, home: &str) -> Option<String> {
+    let rest = text.strip_prefix('~')?;
+    (rest.is_empty() || rest.starts_with('/')).then(|| format!("{home}{rest}"))
+}
+
 /// `value` as one word of bash's line: what bash would read otherwise behind a backslash.
 pub fn escaped(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -73,7 +79,7 @@ fn arguments(words: Vec<Word>, cursor: Option<usize>, vars: Vars) -> Vec<String>
         .filter(|(_, w)| !w.target)
         .map(|(k, w)| match &home {
             _ if Some(k) == cursor => w.typed,
-            Some(home) if w.tilde => format!("{home}{}", &w.expanded[1..]),
+            Some(home) if w.tilde => home_expanded(&w.expanded, home).unwrap_or(w.expanded),
             _ => w.expanded,
         })
         .collect()
