@@ -24,19 +24,14 @@ impl Journal {
 
     /// The customers paid at `isp`, or at any ISP, the most recent first, each once per ISP.
     pub fn customers(&self, isp: Option<&str>) -> Result<Vec<Known>, Failure> {
-        let env = self.env.as_str().into();
-        let rows = match isp {
-            Some(isp) => self.rows(
-                "SELECT username, customer_name, isp FROM payments WHERE env = ?1 AND isp = ?2 \
-                 ORDER BY created_ms DESC LIMIT ?3",
-                &[env, isp.into(), NEWEST_ROWS.into()],
-            )?,
-            None => self.rows(
-                "SELECT username, customer_name, isp FROM payments WHERE env = ?1 \
-                 ORDER BY created_ms DESC LIMIT ?2",
-                &[env, NEWEST_ROWS.into()],
-            )?,
-        };
+        let mut args: Vec<Value> = vec![self.env.as_str().into()];
+        args.extend(isp.map(Value::from));
+        let at_isp = if isp.is_some() { "AND isp = ?2" } else { "" };
+        let sql = format!(
+            "SELECT username, customer_name, isp FROM payments WHERE env = ?1 {at_isp} \
+             ORDER BY created_ms DESC LIMIT {NEWEST_ROWS}"
+        );
+        let rows = self.rows(&sql, &args)?;
         let mut seen = std::collections::HashSet::new();
         Ok(rows
             .iter()
