@@ -101,8 +101,7 @@ pub fn next_customer(
     let fail = |e: std::io::Error| Failure::internal(format!("cannot prompt on this terminal: {e}"));
     let mut initial = initial.to_string();
     loop {
-        term.write_str(&format!("{} ", crate::t!("prompt-next")))
-            .map_err(fail)?;
+        term.write_str(&next_question()).map_err(fail)?;
         term.write_str(&initial).map_err(fail)?;
         let mut text = std::mem::take(&mut initial);
         let finished = loop {
@@ -150,7 +149,7 @@ pub fn next_customer(
                         for line in listed(&starting, cols) {
                             term.write_line(&line).map_err(fail)?;
                         }
-                        term.write_str(&format!("{} {text}", crate::t!("prompt-next")))
+                        term.write_str(&format!("{}{text}", next_question()))
                             .map_err(fail)?;
                     }
                 }
@@ -191,12 +190,16 @@ pub fn next_customer(
     }
 }
 
-/// The longest start all of `names` share (nothing for none).
+/// The question before the next customer's name, with the space the name follows.
+fn next_question() -> String {
+    format!("{} ", crate::t!("prompt-next"))
+}
+
 /// Writes the customer's line again with `after` for `before`. Moving back over what is
 /// erased would stop at the row it wrapped onto (a long name at 40 columns): the line is
 /// written again from its first row.
 fn retype(term: &Term, before: &str, after: &str) -> std::io::Result<()> {
-    let prompt = format!("{} ", crate::t!("prompt-next"));
+    let prompt = next_question();
     let cols = usize::from(term.size().1).max(1);
     // The cursor sits on the row of the last character (a full row keeps it there).
     let rows = console::measure_text_width(&format!("{prompt}{before}")).saturating_sub(1) / cols;
@@ -230,6 +233,7 @@ fn listed(names: &[String], cols: usize) -> Vec<String> {
     lines
 }
 
+/// The longest start all of `names` share (nothing for none).
 fn common_start(names: &[String]) -> String {
     let Some((first, rest)) = names.split_first() else {
         return String::new();
